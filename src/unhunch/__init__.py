@@ -1,0 +1,3 @@
+"""unhunch: a back-care coach."""
+
+__version__ = "0.1.0"

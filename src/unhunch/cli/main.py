@@ -1,0 +1,81 @@
+"""The `unhunch` command (Typer). Commands are thin: parse, call a service, render.
+
+Heavy libraries (web, database) are imported inside commands so `unhunch --help` stays fast.
+"""
+
+from __future__ import annotations
+
+import os
+from typing import Annotated, Any
+
+import typer
+from typer._click import ClickException
+from typer._click import Context as ClickContext
+from typer.core import TyperGroup
+
+from unhunch.cli import exercises as exercises_cmd
+from unhunch.core.errors import InputError, InputErrors, SafetyRefusal
+
+
+class UnhunchGroup(TyperGroup):
+    """Turns our expected errors into exit codes and plain messages, never a traceback."""
+
+    def invoke(self, ctx: ClickContext) -> Any:
+        from unhunch.cli.render import err_console
+
+        try:
+            return super().invoke(ctx)
+        except (InputError, InputErrors) as exc:
+            err_console().print("Input problem: " + str(exc), markup=False, style="red")
+            raise SystemExit(2) from None
+        except SafetyRefusal as exc:
+            err_console().print(str(exc), markup=False)
+            raise SystemExit(3) from None
+        except (typer.Exit, typer.Abort, ClickException, SystemExit):
+            raise
+        except Exception as exc:  # a bug of ours: short message, details in the log
+            from unhunch.cli.errors import report_bug
+
+            report_bug(exc)
+            raise SystemExit(1) from None
+
+
+app = typer.Typer(
+    cls=UnhunchGroup,
+    name="unhunch",
+    help="unhunch: a back-care coach. Screen for warning signs, then a safe routine for your back.",
+    no_args_is_help=False,
+    pretty_exceptions_enable=False,
+    add_completion=False,
+    rich_markup_mode=None,
+)
+
+
+@app.callback(invoke_without_command=True)
+def welcome(
+    ctx: typer.Context,
+    db: Annotated[
+        str | None,
+        typer.Option("--db", help="Database URL (default: SQLite in your data directory)."),
+    ] = None,
+) -> None:
+    """unhunch: a back-care coach."""
+    if db:
+        os.environ["UNHUNCH_DB"] = db
+    if os.environ.get("UNHUNCH_NOW"):
+        from unhunch.clock import parse_fixed_now
+
+        parse_fixed_now(os.environ["UNHUNCH_NOW"])
+    if ctx.invoked_subcommand is None:
+        from unhunch.cli.welcome import show_welcome
+
+        show_welcome()
+
+
+app.command("exercises")(exercises_cmd.exercises)
+app.command("show")(exercises_cmd.show)
+
+
+def run() -> None:
+    """Entry point of the installed `unhunch` script."""
+    app(prog_name="unhunch")

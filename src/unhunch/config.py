@@ -1,0 +1,44 @@
+"""One settings object, built in a factory (no work at import time)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from pydantic import Field
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+
+def default_home() -> Path:
+    import platformdirs
+
+    return Path(platformdirs.user_data_dir("unhunch", appauthor=False))
+
+
+class Settings(BaseSettings):
+    """Where the data lives and which database to use.
+
+    `UNHUNCH_HOME` is the data directory (database, logs, settings);
+    `UNHUNCH_DB` a SQLAlchemy URL that overrides the default SQLite file there.
+    """
+
+    model_config = SettingsConfigDict(env_prefix="UNHUNCH_", extra="ignore")
+
+    home: Path = Field(default_factory=default_home)
+    db: str | None = None
+    now: str | None = None  # read only by unhunch.clock
+
+    @property
+    def database_url(self) -> str:
+        if self.db:
+            return self.db
+        return f"sqlite:///{self.home / 'unhunch.db'}"
+
+    @property
+    def log_file(self) -> Path:
+        return self.home / "unhunch.log"
+
+
+def get_settings(**overrides: object) -> Settings:
+    """Build the settings from the environment, with explicit overrides winning."""
+    settings = Settings(**overrides)  # type: ignore[arg-type]
+    return settings

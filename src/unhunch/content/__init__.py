@@ -1,0 +1,85 @@
+"""Content shipped as data files: loaded, validated, and turned into a Library."""
+
+from __future__ import annotations
+
+import functools
+import tomllib
+from importlib import resources
+from importlib.abc import Traversable
+from typing import Any
+
+from pydantic import ValidationError
+
+from unhunch.core.library import Library
+from unhunch.core.models import Exercise, Source
+
+
+class ContentError(Exception):
+    """A content file is broken: the message names the file, the field and what is allowed."""
+
+
+def content_root() -> Traversable:
+    return resources.files("unhunch.content")
+
+
+def read_toml(file: Traversable) -> dict[str, Any]:
+    try:
+        return tomllib.loads(file.read_text(encoding="utf-8"))
+    except tomllib.TOMLDecodeError as exc:
+        raise ContentError(f"{file.name}: not valid TOML ({exc})") from exc
+
+
+def explain(name: str, exc: ValidationError) -> str:
+    lines = [f"{name}: {exc.error_count()} problem(s)"]
+    for err in exc.errors():
+        where = ".".join(str(p) for p in err["loc"]) or "(file)"
+        lines.append(f"  - {where}: {err['msg']}")
+    return "\n".join(lines)
+
+
+def load_exercise(file: Traversable) -> Exercise:
+    data = read_toml(file)
+    stem = file.name.removesuffix(".toml")
+    if data.get("id") != stem:
+        raise ContentError(f"{file.name}: id must equal the file name, {stem!r}")
+    try:
+        return Exercise.model_validate(data)
+    except ValidationError as exc:
+        raise ContentError(explain(file.name, exc)) from exc
+
+
+def load_sources(root: Traversable | None = None) -> dict[str, Source]:
+    root = root or content_root()
+    data = read_toml(root / "sources.toml")
+    try:
+        return {sid: Source(id=sid, **fields) for sid, fields in data.items()}
+    except ValidationError as exc:
+        raise ContentError(explain("sources.toml", exc)) from exc
+
+
+def load_library_from(root: Traversable) -> Library:
+    """Load and validate every exercise under root/exercises, and the source list."""
+    sources = load_sources(root)
+    exercises: dict[str, Exercise] = {}
+    for file in sorted((root / "exercises").iterdir(), key=lambda f: f.name):
+        if not file.name.endswith(".toml"):
+            continue
+        ex = load_exercise(file)
+        unknown = [s for s in ex.sources if s not in sources]
+        if unknown:
+            raise ContentError(
+                f"{file.name}: sources {unknown} are not in sources.toml"
+                " (allowed: the ids of reference/clinical.md §0)"
+            )
+        exercises[ex.id] = ex
+    for ex in exercises.values():
+        for link in (*ex.variations.easier, *ex.variations.harder):
+            if link not in exercises:
+                raise ContentError(f"{ex.id}.toml: variations names unknown exercise {link!r}")
+    return Library(exercises=exercises, sources=sources)
+
+
+@functools.cache
+def load_library() -> Library:
+    """The shipped library, loaded once per process."""
+    return load_library_from(content_root())

@@ -1,0 +1,33 @@
+"""Errors the edges turn into exit codes and friendly pages."""
+
+from __future__ import annotations
+
+
+class UnhunchError(Exception):
+    """Base class for errors we expect and explain."""
+
+
+class InputError(UnhunchError):
+    """The input was wrong: names the field, the value and what is allowed (CLI exit 2)."""
+
+    def __init__(self, field: str, value: object, allowed: str, hint: str = "") -> None:
+        self.field = field
+        self.value = value
+        self.allowed = allowed
+        self.hint = hint
+        text = f"{field}: {value!r} is not allowed. Allowed: {allowed}."
+        if hint:
+            text += f" {hint}"
+        super().__init__(text)
+
+
+class InputErrors(UnhunchError):
+    """Several input problems at once, each named (so a person fixes them in one go)."""
+
+    def __init__(self, problems: list[InputError]) -> None:
+        self.problems = problems
+        super().__init__("\n".join(str(p) for p in problems))
+
+
+class SafetyRefusal(UnhunchError):
+    """Coaching refused for safety (CLI exit 3); the message says what to do instead."""

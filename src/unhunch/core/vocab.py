@@ -1,0 +1,112 @@
+"""The public vocabulary (ids are lower_snake_case and stable; see spec/profile-and-routine.md)."""
+
+from __future__ import annotations
+
+from typing import Literal, get_args
+
+PainRegion = Literal["neck", "upper_back", "lower_back"]
+Region = Literal["neck", "upper_back", "lower_back", "shoulders", "chest", "hips", "hamstrings"]
+Position = Literal[
+    "seated", "standing", "wall", "supine", "prone", "all_fours", "kneeling", "side_lying"
+]
+Setting = Literal["desk", "standing", "floor", "bed"]
+Equipment = Literal[
+    "chair", "wall", "strap", "band", "pillow", "block", "bolster", "foam_roller", "mat"
+]
+Movement = Literal[
+    "spinal_flexion",
+    "loaded_spinal_flexion",
+    "spinal_extension",
+    "deep_backbend",
+    "rotation",
+    "end_range_rotation",
+    "lateral_flexion",
+    "inversion",
+    "wrist_weight_bearing",
+    "knee_kneeling",
+    "prone_lying",
+    "supine_lying",
+    "neck_flexion",
+    "neck_extension",
+    "neck_rotation",
+    "overhead_arms",
+    "hip_deep_flexion",
+    "balance",
+]
+Kind = Literal["warm_up", "stretch", "mobility", "strength", "restorative", "breathing"]
+Level = Literal["beginner", "intermediate", "advanced"]
+Condition = Literal[
+    "osteoporosis",
+    "pregnancy",
+    "recent_spine_surgery",
+    "spinal_stenosis",
+    "spondylolisthesis",
+    "disc_herniation",
+    "hypertension",
+    "glaucoma",
+    "knee_problems",
+    "wrist_problems",
+    "shoulder_injury",
+    "hip_replacement",
+    "vertigo",
+]
+
+PAIN_REGIONS: tuple[PainRegion, ...] = get_args(PainRegion)
+REGIONS: tuple[Region, ...] = get_args(Region)
+POSITIONS: tuple[Position, ...] = get_args(Position)
+SETTINGS: tuple[Setting, ...] = get_args(Setting)
+EQUIPMENT: tuple[Equipment, ...] = get_args(Equipment)
+MOVEMENTS: tuple[Movement, ...] = get_args(Movement)
+KINDS: tuple[Kind, ...] = get_args(Kind)
+LEVELS: tuple[Level, ...] = get_args(Level)
+CONDITIONS: tuple[Condition, ...] = get_args(Condition)
+
+SETTING_POSITIONS: dict[Setting, frozenset[Position]] = {
+    "desk": frozenset({"seated", "standing", "wall"}),
+    "standing": frozenset({"standing", "wall"}),
+    "floor": frozenset(POSITIONS),
+    "bed": frozenset({"supine", "side_lying", "prone"}),
+}
+
+SETTING_EQUIPMENT: dict[Setting, frozenset[Equipment]] = {
+    "desk": frozenset({"chair", "wall"}),
+    "standing": frozenset({"wall"}),
+    "floor": frozenset({"mat", "wall", "chair"}),
+    "bed": frozenset({"pillow"}),
+}
+
+LEVEL_RANK: dict[Level, int] = {"beginner": 0, "intermediate": 1, "advanced": 2}
+
+# Plain words for people; ids stay the contract.
+LABELS: dict[str, str] = {
+    "neck": "neck",
+    "upper_back": "upper back",
+    "lower_back": "lower back",
+    "shoulders": "shoulders",
+    "chest": "chest",
+    "hips": "hips",
+    "hamstrings": "back of the thighs",
+    "seated": "sitting on a chair",
+    "standing": "standing",
+    "wall": "at a wall",
+    "supine": "lying on your back",
+    "prone": "lying on your front",
+    "all_fours": "on hands and knees",
+    "kneeling": "kneeling",
+    "side_lying": "lying on your side",
+    "desk": "at the desk",
+    "floor": "on the floor",
+    "bed": "in bed",
+    "warm_up": "warm-up",
+    "stretch": "stretch",
+    "mobility": "mobility",
+    "strength": "strength",
+    "restorative": "rest and recover",
+    "breathing": "breathing",
+    "foam_roller": "foam roller",
+}
+
+
+def label(term: str) -> str:
+    """The plain-words label for a vocabulary id (falls back to the id with spaces)."""
+    return LABELS.get(term, term.replace("_", " "))

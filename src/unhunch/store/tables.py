@@ -1,0 +1,153 @@
+"""Table definitions (SQLAlchemy Core). Changes go through an Alembic migration."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from sqlalchemy import (
+    JSON,
+    Boolean,
+    Column,
+    DateTime,
+    Dialect,
+    ForeignKey,
+    Integer,
+    MetaData,
+    String,
+    Table,
+    Text,
+    TypeDecorator,
+)
+
+
+class Moment(TypeDecorator[dt.datetime]):
+    """An aware date-time, stored in UTC and given back aware (UTC) on every database.
+
+    SQLite has no time-zone type; naive values are refused so nothing is stored ambiguously.
+    """
+
+    impl = DateTime(timezone=True)
+    cache_ok = True
+
+    def process_bind_param(self, value: Any, dialect: Dialect) -> dt.datetime | None:
+        if value is None:
+            return None
+        if not isinstance(value, dt.datetime) or value.tzinfo is None:
+            raise ValueError("date-times must be timezone-aware")
+        utc = value.astimezone(dt.UTC)
+        return utc.replace(tzinfo=None) if dialect.name == "sqlite" else utc
+
+    def process_result_value(self, value: Any, dialect: Dialect) -> dt.datetime | None:
+        if value is None:
+            return None
+        assert isinstance(value, dt.datetime)
+        if value.tzinfo is None:
+            return value.replace(tzinfo=dt.UTC)
+        return value.astimezone(dt.UTC)
+
+
+metadata = MetaData(
+    naming_convention={
+        "ix": "ix_%(column_0_label)s",
+        "uq": "uq_%(table_name)s_%(column_0_name)s",
+        "ck": "ck_%(table_name)s_%(constraint_name)s",
+        "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+        "pk": "pk_%(table_name)s",
+    }
+)
+
+# The person's usual profile (one row per person; local mode has person "me").
+profiles = Table(
+    "profiles",
+    metadata,
+    Column("person", String(64), primary_key=True),
+    Column("data", JSON, nullable=False),
+    Column("updated_at", Moment(), nullable=False),
+)
+
+# Red-flag screens: what was answered and what it meant.
+screens = Table(
+    "screens",
+    metadata,
+    Column("id", String(36), primary_key=True),
+    Column("person", String(64), nullable=False, index=True),
+    Column("taken_at", Moment(), nullable=False, index=True),
+    Column("answers", JSON, nullable=False),
+    Column("tier", String(16), nullable=False),
+    Column("reasons", JSON, nullable=False),
+    Column("advice", Text, nullable=False),
+    Column("may_coach", Boolean, nullable=False),
+)
+
+# Guided sessions; the id is made by the client before the first write (retries are idempotent).
+sessions = Table(
+    "sessions",
+    metadata,
+    Column("id", String(36), primary_key=True),
+    Column("person", String(64), nullable=False, index=True),
+    Column("started_at", Moment(), nullable=False, index=True),
+    Column("ended_at", Moment(), nullable=True),
+    Column("status", String(16), nullable=False),  # running, completed, stopped, quit
+    Column("stop_reason", Text, nullable=True),
+    Column("routine", JSON, nullable=False),
+    Column("pain_before", JSON, nullable=True),
+    Column("pain_after", JSON, nullable=True),
+)
+
+session_items = Table(
+    "session_items",
+    metadata,
+    Column(
+        "session_id", String(36), ForeignKey("sessions.id", ondelete="CASCADE"), primary_key=True
+    ),
+    Column("position", Integer, primary_key=True),
+    Column("exercise", String(64), nullable=False),
+    Column("outcome", String(16), nullable=False),  # done, skipped, stopped, eased
+    Column("reason", Text, nullable=True),
+    Column("seconds", Integer, nullable=False, default=0),
+)
+
+# Pain diary: one entry (client-made id) holds a score for one or more regions.
+diary_entries = Table(
+    "diary_entries",
+    metadata,
+    Column("id", String(36), primary_key=True),
+    Column("person", String(64), nullable=False, index=True),
+    Column("recorded_at", Moment(), nullable=False, index=True),
+    Column("when", String(16), nullable=False),  # morning, day, evening, before_session, ...
+    Column("note", Text, nullable=True),
+    Column("symptoms", JSON, nullable=False),
+    Column("session_id", String(36), ForeignKey("sessions.id", ondelete="SET NULL"), nullable=True),
+)
+
+pain_scores = Table(
+    "pain_scores",
+    metadata,
+    Column(
+        "entry_id", String(36), ForeignKey("diary_entries.id", ondelete="CASCADE"), primary_key=True
+    ),
+    Column("region", String(16), primary_key=True),
+    Column("pain", Integer, nullable=False),
+)
+
+# Movement breaks: what happened to each one (taken, snoozed, skipped).
+break_events = Table(
+    "break_events",
+    metadata,
+    Column("id", String(36), primary_key=True),
+    Column("person", String(64), nullable=False, index=True),
+    Column("at", Moment(), nullable=False, index=True),
+    Column("due_at", Moment(), nullable=True),
+    Column("action", String(16), nullable=False),
+    Column("routine", JSON, nullable=True),
+)
+
+# Small per-person settings (break schedule, preferences), one JSON value per key.
+preferences = Table(
+    "preferences",
+    metadata,
+    Column("person", String(64), primary_key=True),
+    Column("key", String(64), primary_key=True),
+    Column("value", JSON, nullable=False),
+)

@@ -1,0 +1,30 @@
+"""Shared fixtures: every test gets its own data directory and never touches the real one."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+
+@pytest.fixture(autouse=True)
+def unhunch_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
+    home = tmp_path / "unhunch-home"
+    monkeypatch.setenv("UNHUNCH_HOME", str(home))
+    monkeypatch.delenv("UNHUNCH_DB", raising=False)
+    monkeypatch.delenv("UNHUNCH_NOW", raising=False)
+    yield home
+    from unhunch.store import db
+
+    db.dispose_all()
+
+
+@pytest.fixture
+def pg_url() -> str:
+    """A PostgreSQL URL from `make test` (scripts/postgres.sh); the test fails loudly without."""
+    url = os.environ.get("UNHUNCH_TEST_PG")
+    if not url:
+        pytest.fail("UNHUNCH_TEST_PG is not set: run the tests with `make test`")
+    return url

@@ -1,0 +1,46 @@
+"""The store opens SQLite safely and migrates on first use; the same schema runs on Postgres."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from sqlalchemy import inspect, select, text
+
+from unhunch.config import get_settings
+from unhunch.store import db, tables
+
+EXPECTED = {
+    "profiles",
+    "screens",
+    "sessions",
+    "session_items",
+    "diary_entries",
+    "pain_scores",
+    "break_events",
+    "preferences",
+}
+
+
+def test_sqlite_is_migrated_on_first_use_with_wal_and_full_sync() -> None:
+    engine = db.get_engine(get_settings().database_url)
+    assert set(inspect(engine).get_table_names()) >= EXPECTED
+    with engine.connect() as c:
+        assert c.execute(text("PRAGMA journal_mode")).scalar() == "wal"
+        assert c.execute(text("PRAGMA synchronous")).scalar() == 2  # FULL
+        assert c.execute(text("PRAGMA foreign_keys")).scalar() == 1
+
+
+def test_moments_come_back_aware_and_equal() -> None:
+    url = get_settings().database_url
+    moment = dt.datetime(2026, 3, 29, 1, 30, tzinfo=dt.timezone(dt.timedelta(hours=2)))
+    with db.transaction(url) as c:
+        c.execute(tables.profiles.insert().values(person="me", data={}, updated_at=moment))
+    with db.transaction(url) as c:
+        back = c.execute(select(tables.profiles.c.updated_at)).scalar_one()
+    assert back == moment
+    assert back.tzinfo is not None
+
+
+def test_postgres_gets_the_same_schema(pg_url: str) -> None:
+    engine = db.get_engine(pg_url)
+    assert set(inspect(engine).get_table_names()) >= EXPECTED
