@@ -110,3 +110,10 @@ LABELS: dict[str, str] = {
 def label(term: str) -> str:
     """The plain-words label for a vocabulary id (falls back to the id with spaces)."""
     return LABELS.get(term, term.replace("_", " "))
+
+
+# Diary vocabulary.
+When = Literal["morning", "day", "evening", "before_session", "after_session"]
+Symptom = Literal["numbness_tingling", "night_pain", "spreading_pain"]
+WHENS: tuple[When, ...] = get_args(When)
+SYMPTOMS: tuple[Symptom, ...] = get_args(Symptom)

@@ -1,0 +1,55 @@
+"""Conditions a person reports, and the movement tags each one removes (spec/screening.md)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from unhunch.core.models import Exercise
+from unhunch.core.vocab import Condition, Movement
+
+REMOVES: dict[Condition, frozenset[Movement]] = {
+    "osteoporosis": frozenset({"spinal_flexion", "loaded_spinal_flexion", "end_range_rotation"}),
+    "pregnancy": frozenset(
+        {"prone_lying", "supine_lying", "deep_backbend", "end_range_rotation", "inversion"}
+    ),
+    "recent_spine_surgery": frozenset(
+        {"spinal_flexion", "loaded_spinal_flexion", "end_range_rotation", "deep_backbend"}
+    ),
+    "spinal_stenosis": frozenset({"spinal_extension", "deep_backbend"}),
+    "spondylolisthesis": frozenset({"spinal_extension", "deep_backbend"}),
+    "disc_herniation": frozenset({"loaded_spinal_flexion"}),
+    "hypertension": frozenset({"inversion"}),
+    "glaucoma": frozenset({"inversion"}),
+    "knee_problems": frozenset({"knee_kneeling"}),
+    "wrist_problems": frozenset({"wrist_weight_bearing"}),
+    "shoulder_injury": frozenset({"overhead_arms"}),
+    "hip_replacement": frozenset({"hip_deep_flexion"}),
+    "vertigo": frozenset({"inversion", "balance", "neck_extension"}),
+}
+
+
+@dataclass(frozen=True)
+class Forbidden:
+    condition: Condition
+    movement: Movement
+
+    @property
+    def reason(self) -> str:
+        """Shown to the person, e.g. 'osteoporosis: spinal flexion'."""
+        return f"{self.condition}: {self.movement.replace('_', ' ')}"
+
+
+def forbidden_by(
+    exercise: Exercise, conditions: list[Condition] | tuple[Condition, ...]
+) -> list[Forbidden]:
+    """Every (condition, tag) pair that rules the exercise out; empty when it is allowed."""
+    return [
+        Forbidden(condition, movement)
+        for condition in conditions
+        for movement in exercise.movements
+        if movement in REMOVES[condition]
+    ]
+
+
+def is_allowed(exercise: Exercise, conditions: list[Condition] | tuple[Condition, ...]) -> bool:
+    return not forbidden_by(exercise, conditions)
