@@ -22,6 +22,13 @@ case "${1:-}" in
   url) echo "$URL" ;;
   start)
     BIN=$(bindir)
+    if "$BIN/pg_isready" -q -h 127.0.0.1 -p "$PORT" 2>/dev/null; then
+      # A server (ours, from another checkout or an earlier run) already answers on the port.
+      "$BIN/psql" -h 127.0.0.1 -p "$PORT" -U unhunch -d postgres -tAc \
+        "SELECT 1 FROM pg_database WHERE datname='unhunch_test'" | grep -q 1 ||
+        "$BIN/createdb" -h 127.0.0.1 -p "$PORT" -U unhunch unhunch_test
+      exit 0
+    fi
     mkdir -p "$PWD/.pg"
     [ "$(id -u)" -eq 0 ] && chown -R postgres "$PWD/.pg" 2>/dev/null || true
     if [ ! -f "$DATA/PG_VERSION" ]; then
