@@ -1,0 +1,211 @@
+"""Red-flag triage: answers in, outcome out (spec/screening.md). Pure: no I/O, no clock.
+
+The worst tier found wins, and `reasons` names every answer that raised any tier, so the person
+(and their clinician) sees all of it, not only the most urgent part.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from unhunch.core.errors import InputError, InputErrors, SafetyRefusal
+from unhunch.core.screening_rules import (
+    MAX_AGE,
+    MIN_AGE,
+    Answers,
+    Finding,
+    ScreeningContent,
+    Tier,
+    combinations,
+    rank,
+)
+
+
+@dataclass(frozen=True)
+class Outcome:
+    tier: Tier
+    reasons: tuple[str, ...]  # every answer id that raised a tier above self_care
+    advice: str
+    may_coach: bool
+    findings: tuple[Finding, ...] = ()
+
+    def as_json(self) -> dict[str, Any]:
+        return {
+            "tier": self.tier,
+            "reasons": list(self.reasons),
+            "advice": self.advice,
+            "may_coach": self.may_coach,
+            "findings": [
+                {"rule": f.rule, "tier": f.tier, "because": list(f.because)} for f in self.findings
+            ],
+        }
+
+
+@dataclass(frozen=True)
+class ScreenRecord:
+    """A stored screen: when, what was answered, and what it meant."""
+
+    id: str
+    person: str
+    taken_at: dt.datetime
+    answers: Mapping[str, Any]
+    tier: Tier
+    reasons: tuple[str, ...]
+    advice: str
+    may_coach: bool
+
+    def as_json(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "taken_at": self.taken_at.isoformat(),
+            "tier": self.tier,
+            "reasons": list(self.reasons),
+            "advice": self.advice,
+            "may_coach": self.may_coach,
+            "answers": dict(self.answers),
+        }
+
+
+def evaluate(answers: Answers, content: ScreeningContent) -> Outcome:
+    """The outcome of a screen. Unasked questions (an early emergency stop) count for nothing."""
+    findings = [Finding(i.id, i.tier, (i.id,)) for i in content.items if i.tier != "combined"]
+    findings = [f for f in findings if answers.yes(f.rule)]
+    findings += combinations(answers)
+    tier: Tier = min((f.tier for f in findings), key=rank, default="self_care")
+
+    order = [*(i.id for i in content.items), *(c.id for c in content.context)]
+    raised = {answer for f in findings for answer in f.because}
+    reasons = tuple(a for a in order if a in raised)
+
+    may_coach = tier == "self_care" or (tier == "see_doctor" and answers.clinician_cleared is True)
+    return Outcome(
+        tier, reasons, _advice(tier, may_coach, findings, content), may_coach, tuple(findings)
+    )
+
+
+def _advice(tier: Tier, may_coach: bool, findings: list[Finding], content: ScreeningContent) -> str:
+    parts = [content.tiers[tier].advice]
+    if tier == "see_doctor" and may_coach:
+        parts = [content.cleared_note]
+    for f in findings:
+        extra = (
+            content.combination(f.rule).advice
+            if f.rule in {c.id for c in content.combinations}
+            else content.item(f.rule).advice
+        )
+        if extra and extra not in parts:
+            parts.append(extra)
+    return " ".join(parts)
+
+
+# --- reading an answers file -------------------------------------------------------------------
+
+ANSWERS_KEY = "answers"
+
+
+def _kind_ok(value: object, kind: str) -> bool:
+    # bool is a subclass of int in Python; JSON true must not pass as a number, nor 1 as true.
+    if kind == "bool":
+        return isinstance(value, bool)
+    return isinstance(value, int) and not isinstance(value, bool)
+
+
+def _missing(name: str, allowed: str) -> InputError:
+    err = InputError(name, None, allowed)
+    err.args = (f"{name}: missing. Allowed: {allowed}. A missing answer is never read as no.",)
+    return err
+
+
+def parse_answers(data: object, content: ScreeningContent) -> Answers:
+    """Check an answers document completely and give back the answers.
+
+    Raises InputErrors naming EVERY problem (missing, unknown, wrong type, out of range), or
+    SafetyRefusal when a valid age is under 16: the screen is not meant for them, whatever else
+    the file says.
+    """
+    if not isinstance(data, dict):
+        raise InputErrors(
+            [
+                InputError(
+                    "answers file",
+                    type(data).__name__,
+                    "a JSON object like "
+                    '{"age": 42, ..., "answers": {"saddle_numbness": false, ...}}',
+                )
+            ]
+        )
+    problems: list[InputError] = []
+    context_ids = [c.id for c in content.context]
+    values: dict[str, Any] = {}
+    for c in content.context:
+        allowed = "true or false" if c.kind == "bool" else "a whole number"
+        if c.id == "age":
+            allowed = f"a whole number from {MIN_AGE} to {MAX_AGE}"
+        elif c.id == "pain_weeks":
+            allowed = "a whole number of weeks, 0 or more"
+        if c.id not in data:
+            problems.append(_missing(c.id, allowed))
+            continue
+        value = data[c.id]
+        if (
+            not _kind_ok(value, c.kind)
+            or (c.id == "age" and not 0 <= value <= MAX_AGE)
+            or (c.id == "pain_weeks" and value < 0)
+        ):
+            problems.append(InputError(c.id, value, allowed))
+        else:
+            values[c.id] = value
+    for key in data:
+        if key not in context_ids and key != ANSWERS_KEY:
+            problems.append(_unknown(str(key), [*context_ids, ANSWERS_KEY], data[key]))
+
+    items: dict[str, bool] = {}
+    raw = data.get(ANSWERS_KEY)
+    item_ids = [i.id for i in content.items]
+    if ANSWERS_KEY not in data:
+        problems.append(
+            _missing(ANSWERS_KEY, "an object with a true/false answer for each question")
+        )
+    elif not isinstance(raw, dict):
+        problems.append(
+            InputError(ANSWERS_KEY, raw, "an object with a true/false answer for each question")
+        )
+    else:
+        for item_id in item_ids:
+            if item_id not in raw:
+                problems.append(_missing(f"answers.{item_id}", "true or false"))
+            elif not isinstance(raw[item_id], bool):
+                problems.append(InputError(f"answers.{item_id}", raw[item_id], "true or false"))
+            else:
+                items[item_id] = raw[item_id]
+        for key in raw:
+            if key not in item_ids:
+                problems.append(_unknown(f"answers.{key}", item_ids, raw[key], prefix="answers."))
+
+    age = values.get("age")
+    if isinstance(age, int) and age < MIN_AGE:
+        raise SafetyRefusal(content.under_16)
+    if problems:
+        raise InputErrors(problems)
+    return Answers(items=items, **values)
+
+
+def _unknown(name: str, known: list[str], value: object, prefix: str = "") -> InputError:
+    bare = name.removeprefix(prefix)
+    close = difflib.get_close_matches(bare, known, n=1)
+    hint = f"Did you mean {prefix}{close[0]}?" if close else ""
+    err = InputError(name, value, "only the ids in spec/screening.md", hint)
+    err.args = (f"{name}: unknown question id. {hint}".rstrip(),)
+    return err
+
+
+def check_age(age: int, content: ScreeningContent) -> None:
+    """For the interactive screen: refuse under 16 (SafetyRefusal), reject impossible ages."""
+    if age < 0 or age > MAX_AGE:
+        raise InputError("age", age, f"a whole number from {MIN_AGE} to {MAX_AGE}")
+    if age < MIN_AGE:
+        raise SafetyRefusal(content.under_16)

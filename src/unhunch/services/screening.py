@@ -1,0 +1,206 @@
+"""Use cases of the red-flag screen, and the coaching gate used by the planner, the session and
+the web app (spec/screening.md).
+
+`coaching_status` says whether coaching may go ahead now and, if not, what to do instead;
+`require_coaching` raises SafetyRefusal with that message. Coaching is refused when there is no
+screen yet, the latest screen does not allow it, it is older than 28 days, or the diary has
+recorded a warning sign since it was taken.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from unhunch.core.errors import InputError, SafetyRefusal
+from unhunch.core.screening_rules import RESCREEN_DAYS, Answers, ScreeningContent, Tier
+from unhunch.core.triage import Outcome, ScreenRecord, evaluate, parse_answers
+from unhunch.core.warnings import warning_signs
+from unhunch.services.context import Context
+
+__all__ = [
+    "CoachingStatus",
+    "SafetyRefusal",
+    "ScreenRecord",
+    "coaching_status",
+    "latest_screen",
+    "read_answers_file",
+    "record_screen",
+    "require_coaching",
+    "screen_from_file",
+    "screening_content",
+]
+
+TAKE_SCREEN = "unhunch screen"
+
+
+@dataclass(frozen=True)
+class CoachingStatus:
+    allowed: bool
+    reason: str  # plain words: what to do
+    tier: str | None
+    screen_needed: bool  # True when taking the screen (again) is the way forward
+    latest: ScreenRecord | None
+    gentlest: bool = False  # see_doctor cleared by a clinician: start with the gentlest doses
+    warnings: tuple[str, ...] = ()  # diary warning signs since the latest screen
+
+
+def screening_content() -> ScreeningContent:
+    from unhunch.content.screening import load_screening
+
+    return load_screening()
+
+
+def record_screen(ctx: Context, answers: Answers, now: dt.datetime) -> ScreenRecord:
+    """Evaluate a screen and store it with what was answered."""
+    from unhunch.store.db import transaction
+    from unhunch.store.screens import add_screen
+
+    outcome = evaluate(answers, screening_content())
+    with transaction(ctx.database_url) as conn:
+        return add_screen(conn, ctx.person, now, answers_document(answers), outcome)
+
+
+def outcome_of(record: ScreenRecord) -> Outcome:
+    return Outcome(record.tier, record.reasons, record.advice, record.may_coach)
+
+
+def answers_document(answers: Answers) -> dict[str, Any]:
+    """The answers in the answers-file shape (unasked ones are left out)."""
+    doc: dict[str, Any] = {
+        key: getattr(answers, key)
+        for key in (
+            "age",
+            "pain_weeks",
+            "improving",
+            "new_pain",
+            "long_term_steroids",
+            "clinician_cleared",
+        )
+        if getattr(answers, key) is not None
+    }
+    doc["answers"] = dict(answers.items)
+    return doc
+
+
+def read_answers_file(path: Path) -> Answers:
+    """Read and check an answers file; every problem is named (InputErrors) or SafetyRefusal."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise InputError("--answers", str(path), "the path of an existing JSON file") from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise InputError(
+            "--answers", str(path), "a readable UTF-8 JSON file", f"({type(exc).__name__})"
+        ) from None
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise InputError(
+            "--answers",
+            str(path),
+            "a valid JSON document",
+            f"The JSON is broken at line {exc.lineno}, column {exc.colno}: {exc.msg}.",
+        ) from None
+    return parse_answers(data, screening_content())
+
+
+def screen_from_file(ctx: Context, path: Path, now: dt.datetime) -> tuple[ScreenRecord, Outcome]:
+    answers = read_answers_file(path)
+    outcome = evaluate(answers, screening_content())
+    return record_screen(ctx, answers, now), outcome
+
+
+def latest_screen(ctx: Context) -> ScreenRecord | None:
+    from unhunch.store.db import transaction
+    from unhunch.store.screens import latest_screen as latest
+
+    with transaction(ctx.database_url) as conn:
+        return latest(conn, ctx.person)
+
+
+def coaching_status(ctx: Context, now: dt.datetime) -> CoachingStatus:
+    """Whether coaching may go ahead now; never raises for the normal cases."""
+    from unhunch.store.db import transaction
+    from unhunch.store.screens import diary_points
+    from unhunch.store.screens import latest_screen as latest_of
+
+    with transaction(ctx.database_url) as conn:
+        latest = latest_of(conn, ctx.person)
+        points = diary_points(conn, ctx.person) if latest is not None else []
+    return decide_status(
+        latest, warning_signs(points, since=latest.taken_at) if latest else [], now
+    )
+
+
+def decide_status(
+    latest: ScreenRecord | None, warnings: list[str], now: dt.datetime
+) -> CoachingStatus:
+    """The gate's rule, kept apart from the database so it reads top to bottom."""
+    if latest is None:
+        return CoachingStatus(
+            False,
+            f"Before coaching, answer a few safety questions: run `{TAKE_SCREEN}`.",
+            None,
+            True,
+            None,
+        )
+    tier: Tier = latest.tier
+    if not latest.may_coach:
+        then = (
+            "Once a doctor or physiotherapist has cleared you to exercise, take the screen "
+            f"again (`{TAKE_SCREEN}`) and say so."
+            if tier == "see_doctor"
+            else f"When you have been seen and things have settled, take the screen again "
+            f"(`{TAKE_SCREEN}`)."
+        )
+        return CoachingStatus(
+            False,
+            f"Your last safety screen said: {latest.advice} {then}",
+            tier,
+            False,
+            latest,
+        )
+    if warnings:
+        return CoachingStatus(
+            False,
+            "Your diary shows something new since your last safety screen ("
+            + "; ".join(warnings)
+            + f"). Please answer the safety questions again first: run `{TAKE_SCREEN}`.",
+            tier,
+            True,
+            latest,
+            warnings=tuple(warnings),
+        )
+    age = now - latest.taken_at
+    if age > dt.timedelta(days=RESCREEN_DAYS):
+        return CoachingStatus(
+            False,
+            f"Your last safety screen is {age.days} days old; it is good for {RESCREEN_DAYS} "
+            f"days. Please answer the questions again: run `{TAKE_SCREEN}`.",
+            tier,
+            True,
+            latest,
+        )
+    gentlest = tier == "see_doctor"
+    return CoachingStatus(
+        True,
+        "A clinician has cleared you: coaching starts with the gentlest doses."
+        if gentlest
+        else "Your safety screen is up to date: coaching can go ahead.",
+        tier,
+        False,
+        latest,
+        gentlest=gentlest,
+    )
+
+
+def require_coaching(ctx: Context, now: dt.datetime) -> CoachingStatus:
+    """The coaching status, or SafetyRefusal (CLI exit 3) with what to do instead."""
+    status = coaching_status(ctx, now)
+    if not status.allowed:
+        raise SafetyRefusal(status.reason)
+    return status

@@ -1,0 +1,99 @@
+"""Stored red-flag screens, and the diary readings the coaching gate checks against them."""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+from collections import defaultdict
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any, cast
+
+from sqlalchemy import Connection, select
+
+from unhunch.core.screening_rules import Tier
+from unhunch.core.triage import Outcome, ScreenRecord
+from unhunch.store.tables import diary_entries, pain_scores, screens
+
+
+def add_screen(
+    conn: Connection, person: str, taken_at: dt.datetime, answers: Mapping[str, Any], o: Outcome
+) -> ScreenRecord:
+    record = ScreenRecord(
+        id=str(uuid.uuid4()),
+        person=person,
+        taken_at=taken_at.astimezone(dt.UTC),
+        answers=dict(answers),
+        tier=o.tier,
+        reasons=o.reasons,
+        advice=o.advice,
+        may_coach=o.may_coach,
+    )
+    conn.execute(
+        screens.insert().values(
+            id=record.id,
+            person=person,
+            taken_at=record.taken_at,
+            answers=record.answers,
+            tier=record.tier,
+            reasons=list(record.reasons),
+            advice=record.advice,
+            may_coach=record.may_coach,
+        )
+    )
+    return record
+
+
+def latest_screen(conn: Connection, person: str) -> ScreenRecord | None:
+    row = conn.execute(
+        select(screens)
+        .where(screens.c.person == person)
+        .order_by(screens.c.taken_at.desc(), screens.c.id.desc())
+        .limit(1)
+    ).first()
+    if row is None:
+        return None
+    return ScreenRecord(
+        id=row.id,
+        person=row.person,
+        taken_at=row.taken_at,
+        answers=row.answers,
+        tier=cast(Tier, row.tier),
+        reasons=tuple(row.reasons),
+        advice=row.advice,
+        may_coach=bool(row.may_coach),
+    )
+
+
+@dataclass(frozen=True)
+class DiaryPoint:
+    """A diary entry as the warning rule reads it (core/warnings.py)."""
+
+    recorded_at: dt.datetime
+    scores: Mapping[str, int]
+    symptoms: Sequence[str]
+
+
+def diary_points(conn: Connection, person: str) -> list[DiaryPoint]:
+    """Every diary entry of the person, oldest first, with its scores and symptoms.
+
+    All of them, because a pain jump compares with each region's previous entry, however old;
+    a personal diary stays small (a few entries a day).
+    """
+    entries = conn.execute(
+        select(diary_entries.c.id, diary_entries.c.recorded_at, diary_entries.c.symptoms)
+        .where(diary_entries.c.person == person)
+        .order_by(diary_entries.c.recorded_at)
+    ).all()
+    scores: dict[str, dict[str, int]] = defaultdict(dict)
+    rows = conn.execute(
+        select(pain_scores.c.entry_id, pain_scores.c.region, pain_scores.c.pain)
+        .join(diary_entries, diary_entries.c.id == pain_scores.c.entry_id)
+        .where(diary_entries.c.person == person)
+    ).all()
+    for entry_id, region, pain in rows:
+        scores[entry_id][region] = int(pain)
+    return [
+        DiaryPoint(recorded_at=e.recorded_at, scores=scores[e.id], symptoms=list(e.symptoms or []))
+        for e in entries
+    ]
