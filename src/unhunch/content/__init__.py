@@ -8,9 +8,10 @@ from importlib import resources
 from importlib.abc import Traversable
 from typing import Any
 
-from pydantic import ValidationError
+from pydantic import BaseModel, ValidationError
+from pydantic_core import ErrorDetails
 
-from unhunch.core.library import Library
+from unhunch.core.library import Library, closest
 from unhunch.core.models import Exercise, Source
 
 
@@ -29,11 +30,45 @@ def read_toml(file: Traversable) -> dict[str, Any]:
         raise ContentError(f"{file.name}: not valid TOML ({exc})") from exc
 
 
-def explain(name: str, exc: ValidationError) -> str:
+def _model_at(model: type[BaseModel], loc: tuple[int | str, ...]) -> type[BaseModel] | None:
+    """The pydantic model that owns the last part of an error location, if there is one."""
+    for part in loc[:-1]:
+        field = model.model_fields.get(str(part))
+        inner = field.annotation if field else None
+        if not (isinstance(inner, type) and issubclass(inner, BaseModel)):
+            return None
+        model = inner
+    return model
+
+
+def _describe(model: type[BaseModel], err: ErrorDetails) -> str:
+    """One problem in plain words: where, what was found, and what is allowed."""
+    loc = tuple(err["loc"])
+    where = ".".join(str(p) for p in loc) or "(file)"
+    if err["type"] == "extra_forbidden":
+        owner = _model_at(model, loc)
+        allowed = ", ".join(owner.model_fields) if owner else "see the schema"
+        near = closest(str(loc[-1]), owner.model_fields) if owner else None
+        hint = f" Did you mean {near!r}?" if near else ""
+        return f"{where}: unknown field (allowed fields: {allowed}).{hint}"
+    if err["type"] == "missing":
+        return f"{where}: required field is missing"
+    found = err.get("input")
+    text = f"{where}: {err['msg'].removeprefix('Value error, ')}"
+    # A whole table (a model-level rule) is too long to echo back; a single value is not.
+    if not isinstance(found, dict | list):
+        text += f" (found {found!r})"
+    expected = err.get("ctx", {}).get("expected")
+    if err["type"] == "literal_error" and isinstance(found, str) and expected:
+        near = closest(found, [e.strip(" '") for e in expected.replace(" or ", ", ").split(",")])
+        if near:
+            text += f". Did you mean {near!r}?"
+    return text
+
+
+def explain(name: str, exc: ValidationError, model: type[BaseModel] = Exercise) -> str:
     lines = [f"{name}: {exc.error_count()} problem(s)"]
-    for err in exc.errors():
-        where = ".".join(str(p) for p in err["loc"]) or "(file)"
-        lines.append(f"  - {where}: {err['msg']}")
+    lines.extend(f"  - {_describe(model, err)}" for err in exc.errors())
     return "\n".join(lines)
 
 
@@ -54,7 +89,7 @@ def load_sources(root: Traversable | None = None) -> dict[str, Source]:
     try:
         return {sid: Source(id=sid, **fields) for sid, fields in data.items()}
     except ValidationError as exc:
-        raise ContentError(explain("sources.toml", exc)) from exc
+        raise ContentError(explain("sources.toml", exc, Source)) from exc
 
 
 def load_library_from(root: Traversable) -> Library:
@@ -75,7 +110,10 @@ def load_library_from(root: Traversable) -> Library:
     for ex in exercises.values():
         for link in (*ex.variations.easier, *ex.variations.harder):
             if link not in exercises:
-                raise ContentError(f"{ex.id}.toml: variations names unknown exercise {link!r}")
+                raise ContentError(
+                    f"{ex.id}.toml: variations names unknown exercise {link!r}"
+                    " (allowed: the id of another file in content/exercises)"
+                )
     return Library(exercises=exercises, sources=sources)
 
 
