@@ -1,0 +1,62 @@
+"""`unhunch serve`: the web app on this computer (local mode: one person, no login)."""
+
+from __future__ import annotations
+
+import ipaddress
+from typing import Annotated
+
+import typer
+
+from unhunch.core.errors import InputError
+
+
+def is_loopback(host: str) -> bool:
+    if host == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
+
+
+def serve(
+    host: Annotated[str, typer.Option(help="Address to listen on (this computer only).")] = (
+        "127.0.0.1"
+    ),
+    port: Annotated[int, typer.Option(min=1, max=65535, help="Port to listen on.")] = 8000,
+    dev: Annotated[
+        bool, typer.Option("--dev", hidden=True, help="Test hooks (fast player).")
+    ] = False,
+) -> None:
+    """Start the web app and print the address to open in your browser."""
+    if not is_loopback(host):
+        raise InputError(
+            "--host",
+            host,
+            "a loopback address such as 127.0.0.1 or localhost",
+            "Local mode has no login, so it only listens on this computer. Server mode with"
+            " accounts will come later.",
+        )
+    import uvicorn
+
+    from unhunch.cli.render import console
+    from unhunch.config import get_settings
+    from unhunch.web.app import create_app
+    from unhunch.web.deps import WebOptions
+    from unhunch.web.logs import log_config
+
+    settings = get_settings()
+    app = create_app(settings, WebOptions(allow_speed=dev))
+    shown = f"[{host}]" if ":" in host else host
+    out = console()
+    out.print(f"unhunch is running. Open [bold]http://{shown}:{port}/[/] in your browser.")
+    out.print("Press Ctrl+C to stop.", style="dim")
+    uvicorn.run(
+        app,
+        host=host,
+        port=port,
+        log_config=log_config(),
+        log_level="warning",
+        access_log=True,
+        server_header=False,
+    )

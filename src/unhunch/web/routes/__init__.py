@@ -1,0 +1,1 @@
+"""Routes, one file per area. Each is thin: parse, call a service, render."""

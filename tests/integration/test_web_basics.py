@@ -1,0 +1,68 @@
+"""The web app's frame: headers on every response, cross-site refusal, errors that never 500."""
+
+from __future__ import annotations
+
+import logging
+
+import pytest
+
+from tests.integration.web_helpers import client
+
+
+@pytest.mark.parametrize("path", ["/", "/library", "/exercises/chin_tucks", "/api/exercises"])
+def test_every_response_carries_a_strict_csp_and_safety_headers(path: str) -> None:
+    response = client().get(path)
+    assert response.status_code == 200
+    csp = response.headers["content-security-policy"]
+    assert "script-src 'self'" in csp
+    assert "unsafe-inline" not in csp
+    assert "frame-ancestors 'none'" in csp
+    assert response.headers["x-content-type-options"] == "nosniff"
+    assert response.headers["referrer-policy"] == "no-referrer"
+
+
+def test_pages_have_no_inline_script_or_style() -> None:
+    html = client().get("/library").text
+    assert "<script>" not in html and "<style" not in html and " style=" not in html
+    assert '<html lang="en">' in html
+    assert 'href="#main"' in html
+
+
+def test_cross_site_post_is_refused_by_fetch_metadata() -> None:
+    response = client().post("/api/sessions", headers={"sec-fetch-site": "cross-site"}, json={})
+    assert response.status_code == 403
+
+
+def test_cross_site_post_is_refused_by_origin() -> None:
+    response = client().post("/", headers={"origin": "https://evil.example"})
+    assert response.status_code == 403
+
+
+def test_same_origin_post_is_not_refused_as_cross_site() -> None:
+    response = client().post(
+        "/", headers={"origin": "http://testserver", "sec-fetch-site": "same-origin"}
+    )
+    assert response.status_code != 403
+
+
+def test_unknown_page_is_a_friendly_404() -> None:
+    response = client().get("/nowhere")
+    assert response.status_code == 404
+    assert "isn't here" in response.text
+
+
+def test_access_log_drops_query_strings() -> None:
+    from unhunch.web.logs import DropQueryString
+
+    record = logging.LogRecord(
+        "uvicorn.access",
+        logging.INFO,
+        __file__,
+        1,
+        '%s - "%s %s HTTP/%s" %d',
+        ("127.0.0.1:5", "GET", "/diary?neck=7", "1.1", 200),
+        None,
+    )
+    assert DropQueryString().filter(record)
+    assert "neck=7" not in record.getMessage()
+    assert "/diary" in record.getMessage()
