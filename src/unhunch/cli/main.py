@@ -13,6 +13,8 @@ from typer._click import ClickException
 from typer._click import Context as ClickContext
 from typer.core import TyperGroup
 
+from unhunch.cli import data as data_cmd
+from unhunch.cli import diary as diary_cmd
 from unhunch.cli import exercises as exercises_cmd
 from unhunch.cli import serve as serve_cmd
 from unhunch.core.errors import InputError, InputErrors, SafetyRefusal
@@ -75,6 +77,10 @@ def welcome(
 
 app.command("exercises")(exercises_cmd.exercises)
 app.command("show")(exercises_cmd.show)
+app.add_typer(diary_cmd.log_app, name="log")
+app.command("progress")(diary_cmd.progress)
+app.command("export")(data_cmd.export)
+app.command("import")(data_cmd.import_)
 app.command("serve")(serve_cmd.serve)
 
 

@@ -1,0 +1,126 @@
+"""The progress chart: pain per region over time, session days marked (SVG or PNG bytes).
+
+Built on a bare matplotlib Figure with the Agg canvas (no pyplot global state), so the web app
+can draw charts from several threads. Colours are the Okabe-Ito palette, which stays distinct
+with the common kinds of colour blindness; each region also has its own marker and line style so
+the chart still reads in grey print.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+from pathlib import Path
+from typing import Literal
+
+from unhunch.core.errors import InputError
+from unhunch.core.trends import Progress
+from unhunch.core.vocab import PainRegion, label
+
+ChartFormat = Literal["svg", "png"]
+
+STYLE: dict[PainRegion, tuple[str, str, str]] = {
+    "neck": ("#0072B2", "o", "-"),  # blue, circles, solid
+    "upper_back": ("#E69F00", "s", "--"),  # orange, squares, dashed
+    "lower_back": ("#009E73", "^", "-."),  # bluish green, triangles, dash-dot
+}
+SESSION_COLOUR = "#CC79A7"  # reddish purple: session days
+
+
+def _num(day: dt.date) -> float:
+    """A date as matplotlib's day number (the x-axis unit)."""
+    from matplotlib import dates as mdates
+
+    return float(mdates.date2num(day))  # type: ignore[no-untyped-call]
+
+
+def chart_format(path: Path) -> ChartFormat:
+    suffix = path.suffix.lower()
+    if suffix == ".svg":
+        return "svg"
+    if suffix == ".png":
+        return "png"
+    raise InputError("chart", str(path), "a file name ending in .svg or .png")
+
+
+def render_progress_chart(data: Progress, fmt: ChartFormat) -> bytes:
+    """The chart for a progress report, as SVG (for the web page) or PNG bytes."""
+    import matplotlib
+
+    matplotlib.use("Agg")
+    from matplotlib import dates as mdates
+    from matplotlib.artist import Artist
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+    from matplotlib.figure import Figure
+    from matplotlib.patches import Patch
+
+    first = data.as_of - dt.timedelta(days=data.days - 1)
+    with matplotlib.rc_context(
+        {"svg.hashsalt": "unhunch", "font.size": 11, "svg.fonttype": "none"}
+    ):
+        figure = Figure(figsize=(8, 4.5), dpi=120, layout="constrained")
+        FigureCanvasAgg(figure)
+        axes = figure.add_subplot()
+        # Session days as pale bands behind the lines; one band per day.
+        for day in data.sessions.dates:
+            start = _num(day)
+            axes.axvspan(start, start + 1, color=SESSION_COLOUR, alpha=0.18, lw=0)
+        handles: list[Artist] = []
+        for trend in data.regions:
+            if not trend.series:
+                continue
+            colour, marker, line = STYLE[trend.region]
+            # Plot at midday so a point sits in the middle of its day's band.
+            xs = [_num(d) + 0.5 for d, _ in trend.series]
+            ys = [v for _, v in trend.series]
+            (handle,) = axes.plot(
+                xs,
+                ys,
+                color=colour,
+                marker=marker,
+                linestyle=line,
+                linewidth=2,
+                markersize=5,
+                label=label(trend.region).capitalize(),
+            )
+            handles.append(handle)
+        if data.sessions.dates:
+            handles.append(Patch(color=SESSION_COLOUR, alpha=0.3, label="Session day"))
+        if not handles:
+            axes.text(
+                0.5,
+                0.5,
+                "No pain scores in this period yet",
+                ha="center",
+                va="center",
+                transform=axes.transAxes,
+                color="#555555",
+            )
+        axes.set_ylim(-0.3, 10.3)
+        axes.set_yticks(range(0, 11, 2))
+        axes.set_ylabel("Pain (0 = none, 10 = worst)")
+        axes.set_xlim(_num(first), _num(data.as_of) + 1)
+        axes.xaxis_date()
+        locator = mdates.AutoDateLocator(minticks=4, maxticks=8)  # type: ignore[no-untyped-call]
+        axes.xaxis.set_major_locator(locator)
+        axes.xaxis.set_major_formatter(mdates.ConciseDateFormatter(locator))  # type: ignore[no-untyped-call]
+        axes.grid(axis="y", color="#DDDDDD", linewidth=0.8)
+        axes.set_axisbelow(True)
+        for side in ("top", "right"):
+            axes.spines[side].set_visible(False)
+        axes.set_title(
+            f"Pain by region, {first.strftime('%-d %b')} to {data.as_of.strftime('%-d %b %Y')}",
+            loc="left",
+        )
+        if handles:
+            axes.legend(
+                handles=handles,
+                loc="upper center",
+                bbox_to_anchor=(0.5, -0.12),
+                ncols=len(handles),
+                frameon=False,
+            )
+        buffer = io.BytesIO()
+        metadata = {"Date": None} if fmt == "svg" else {"Software": None}
+        figure.savefig(buffer, format=fmt, metadata=metadata)
+    return buffer.getvalue()
