@@ -16,6 +16,7 @@ from typer.core import TyperGroup
 from unhunch.cli import data as data_cmd
 from unhunch.cli import diary as diary_cmd
 from unhunch.cli import exercises as exercises_cmd
+from unhunch.cli import screen as screen_cmd
 from unhunch.cli import serve as serve_cmd
 from unhunch.core.errors import InputError, InputErrors, SafetyRefusal
 
@@ -77,6 +78,7 @@ def welcome(
 
 app.command("exercises")(exercises_cmd.exercises)
 app.command("show")(exercises_cmd.show)
+app.command("screen")(screen_cmd.screen)
 app.add_typer(diary_cmd.log_app, name="log")
 app.command("progress")(diary_cmd.progress)
 app.command("export")(data_cmd.export)

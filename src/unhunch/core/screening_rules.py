@@ -157,3 +157,18 @@ COMBINATION_IDS = (
     "age_new_pain",
     "not_improving",
 )
+
+
+def context_matters(field_id: str, a: Answers, tier_so_far: Tier) -> bool:
+    """Whether a follow-up question can still change the outcome (the interactive screen skips
+    the ones that cannot; an answers file gives them all). Keep in step with `combinations`."""
+    if field_id == "improving":
+        return a.pain_weeks is not None and a.pain_weeks >= 6
+    if field_id == "new_pain":
+        young_or_older = a.age is not None and (a.age < 20 or a.age >= 50)
+        return a.yes("osteoporosis") or young_or_older
+    if field_id == "long_term_steroids":
+        return a.yes("minor_trauma")
+    if field_id == "clinician_cleared":
+        return tier_so_far == "see_doctor"
+    return True

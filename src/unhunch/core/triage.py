@@ -114,10 +114,20 @@ def _kind_ok(value: object, kind: str) -> bool:
     return isinstance(value, int) and not isinstance(value, bool)
 
 
-def _missing(name: str, allowed: str) -> InputError:
-    err = InputError(name, None, allowed)
-    err.args = (f"{name}: missing. Allowed: {allowed}. A missing answer is never read as no.",)
+def plain_error(name: str, value: object, allowed: str, message: str) -> InputError:
+    """An InputError whose text is written for the case (e.g. "missing") rather than generic."""
+    err = InputError(name, value, allowed)
+    err.args = (message,)
     return err
+
+
+def _missing(name: str, allowed: str) -> InputError:
+    return plain_error(
+        name,
+        None,
+        allowed,
+        f"{name}: missing. Allowed: {allowed}. A missing answer is never read as no.",
+    )
 
 
 def parse_answers(data: object, content: ScreeningContent) -> Answers:
@@ -198,9 +208,8 @@ def _unknown(name: str, known: list[str], value: object, prefix: str = "") -> In
     bare = name.removeprefix(prefix)
     close = difflib.get_close_matches(bare, known, n=1)
     hint = f"Did you mean {prefix}{close[0]}?" if close else ""
-    err = InputError(name, value, "only the ids in spec/screening.md", hint)
-    err.args = (f"{name}: unknown question id. {hint}".rstrip(),)
-    return err
+    message = f"{name}: unknown question id. {hint}".rstrip()
+    return plain_error(name, value, "only the ids in spec/screening.md", message)
 
 
 def check_age(age: int, content: ScreeningContent) -> None:

@@ -15,9 +15,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from unhunch.core.errors import InputError, SafetyRefusal
+from unhunch.core.errors import SafetyRefusal
 from unhunch.core.screening_rules import RESCREEN_DAYS, Answers, ScreeningContent, Tier
-from unhunch.core.triage import Outcome, ScreenRecord, evaluate, parse_answers
+from unhunch.core.triage import Outcome, ScreenRecord, evaluate, parse_answers, plain_error
 from unhunch.core.warnings import warning_signs
 from unhunch.services.context import Context
 
@@ -91,19 +91,25 @@ def read_answers_file(path: Path) -> Answers:
     try:
         text = path.read_text(encoding="utf-8")
     except FileNotFoundError:
-        raise InputError("--answers", str(path), "the path of an existing JSON file") from None
+        raise plain_error(
+            "--answers", str(path), "an existing JSON file", f"--answers: no file at {path}."
+        ) from None
     except (OSError, UnicodeDecodeError) as exc:
-        raise InputError(
-            "--answers", str(path), "a readable UTF-8 JSON file", f"({type(exc).__name__})"
+        raise plain_error(
+            "--answers",
+            str(path),
+            "a readable UTF-8 JSON file",
+            f"--answers: cannot read {path} as UTF-8 text ({type(exc).__name__}).",
         ) from None
     try:
         data = json.loads(text)
     except json.JSONDecodeError as exc:
-        raise InputError(
+        raise plain_error(
             "--answers",
             str(path),
             "a valid JSON document",
-            f"The JSON is broken at line {exc.lineno}, column {exc.colno}: {exc.msg}.",
+            f"--answers: {path} is not valid JSON (line {exc.lineno}, column {exc.colno}: "
+            f"{exc.msg}).",
         ) from None
     return parse_answers(data, screening_content())
 
