@@ -18,6 +18,7 @@ from unhunch.cli import diary as diary_cmd
 from unhunch.cli import exercises as exercises_cmd
 from unhunch.cli import screen as screen_cmd
 from unhunch.cli import serve as serve_cmd
+from unhunch.cli import start as start_cmd
 from unhunch.core.errors import InputError, InputErrors, SafetyRefusal
 
 
@@ -84,6 +85,7 @@ app.command("progress")(diary_cmd.progress)
 app.command("export")(data_cmd.export)
 app.command("import")(data_cmd.import_)
 app.command("serve")(serve_cmd.serve)
+app.command("start")(start_cmd.start)
 
 
 def run() -> None:

@@ -306,3 +306,9 @@ def clock_words(seconds: float) -> str:
     """'5:20' for people (rounded up, so a countdown never shows 0:00 while time is left)."""
     whole = int(-(-seconds // 1))
     return f"{whole // 60}:{whole % 60:02d}"
+
+
+def stamp(seconds: float) -> str:
+    """'1:05' for time gone by (rounded down)."""
+    whole = int(max(0.0, seconds))
+    return f"{whole // 60}:{whole % 60:02d}"

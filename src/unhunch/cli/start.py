@@ -1,0 +1,208 @@
+"""`unhunch start`: a guided session in the terminal.
+
+Checks the screen, plans today's routine, asks how much it hurts, plays the routine (full screen
+with keys in a terminal; line by line otherwise; all at once with --no-wait or --json), asks
+again at the end and stores the session.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.panel import Panel
+
+from unhunch.cli.render import console, print_json
+from unhunch.core.errors import InputError
+from unhunch.core.models import Routine
+from unhunch.core.player_events import Advise
+from unhunch.core.session_record import SessionRecord, record_from_state
+from unhunch.core.timeline import Timeline, clock_words, stamp
+from unhunch.core.vocab import PAIN_REGIONS, label
+
+
+def parse_pain(option: str, value: str | None, regions: list[str]) -> dict[str, int]:
+    """'4' (every region asked about) or 'neck=3,lower_back=5'; None means not given."""
+    if value is None or not value.strip():
+        return {}
+    allowed = (
+        "a number 0-10, or region=N pairs such as neck=3,lower_back=5"
+        f" (regions: {', '.join(PAIN_REGIONS)})"
+    )
+    found: dict[str, int] = {}
+    parts = [p.strip() for p in value.split(",") if p.strip()]
+    for part in parts:
+        region, _, number = part.rpartition("=")
+        targets = [region] if region else regions
+        if region and region not in PAIN_REGIONS:
+            raise InputError(option, value, allowed, f"Unknown region {region!r}.")
+        if not number.isdigit() or not 0 <= int(number) <= 10:
+            raise InputError(option, value, allowed)
+        for r in targets:
+            found[r] = int(number)
+    return found
+
+
+def regions_to_ask(routine: Routine) -> list[str]:
+    """The painful regions this routine works on, in the usual order (all three if none)."""
+    from unhunch.content import load_library
+
+    library = load_library()
+    worked = {
+        r
+        for item in routine.items
+        if item.exercise in library.exercises
+        for r in library.exercises[item.exercise].regions[:2]
+    }
+    return [r for r in PAIN_REGIONS if r in worked] or list(PAIN_REGIONS)
+
+
+def load_routine_file(path: Path) -> Routine:
+    from pydantic import ValidationError
+
+    try:
+        return Routine.model_validate_json(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise InputError("--routine", str(path), "the path of a routine JSON file") from None
+    except ValidationError as exc:
+        first = exc.errors()[0]
+        where = ".".join(str(p) for p in first["loc"])
+        raise InputError(
+            "--routine",
+            str(path),
+            "a routine as printed by `unhunch plan --json`",
+            f"{where}: {first['msg']}",
+        ) from None
+
+
+def start(
+    routine_file: Annotated[
+        Path | None,
+        typer.Option("--routine", help="Play this routine (JSON from `unhunch plan --json`)."),
+    ] = None,
+    breath_seconds: Annotated[
+        int, typer.Option(min=3, max=12, help="Seconds for one slow breath (in and out).")
+    ] = 6,
+    no_wait: Annotated[
+        bool, typer.Option("--no-wait", help="Print the steps at once and record the session.")
+    ] = False,
+    quiet: Annotated[bool, typer.Option("--quiet", help="No bell when a step changes.")] = False,
+    pain_before: Annotated[
+        str | None, typer.Option(help="Pain before, for --no-wait: 4, or neck=3,lower_back=5.")
+    ] = None,
+    pain_after: Annotated[str | None, typer.Option(help="Pain after, for --no-wait.")] = None,
+    as_json: Annotated[
+        bool, typer.Option("--json", help="Print JSON (implies --no-wait).")
+    ] = False,
+) -> None:
+    """A guided session: check-in, each step timed with a breath pacer, check-in, saved."""
+    from unhunch import clock
+    from unhunch.content import load_library
+    from unhunch.services import sessions
+    from unhunch.services.context import local_context
+
+    ctx = local_context()
+    now = clock.now()
+    sessions.require_coaching(ctx, now)
+    routine = (
+        load_routine_file(routine_file)
+        if routine_file
+        else sessions.plan_routine(ctx, now, profile=None)
+    )
+    regions = regions_to_ask(routine)
+    before = parse_pain("--pain-before", pain_before, regions)
+    after = parse_pain("--pain-after", pain_after, regions)
+    timeline = sessions.timeline_for(routine, load_library(), breath_seconds)
+    session_id = sessions.new_session_id()
+    out = console()
+    if no_wait or as_json:
+        record = sessions.run_at_once(ctx, routine, timeline, now, before, after, session_id)
+        if as_json:
+            print_json({"session": record, "timeline": timeline})
+        else:
+            print_timeline(out, timeline)
+            print_summary(out, record, [])
+        return
+    from unhunch.cli.player import ask_pain, close_session, player_speed, run_interactive, run_lines
+    from unhunch.core.player import PlayerState
+
+    def save(state: PlayerState) -> None:
+        sessions.save(ctx, record_from_state(session_id, routine, now, state))
+
+    speed = player_speed()
+    if not (sys.stdin.isatty() and sys.stdout.isatty()):
+        state, advice = run_lines(timeline, before, after, save, out, speed)
+    else:
+        print_intro(out, timeline)
+        before = before or ask_pain(out, regions, "before")
+        sessions.save(
+            ctx, SessionRecord(id=session_id, routine=routine, started_at=now, pain_before=before)
+        )
+        state, advice = run_interactive(timeline, before, save, out, quiet, speed)
+        if state.status == "asking":
+            for shown in advice:
+                out.print(Panel(shown.message, border_style="yellow"))
+            after = after or ask_pain(out, regions, "after")
+        state, more = close_session(state, after, save, state.ended_at or 0.0)
+        advice = advice + more
+    print_summary(out, record_from_state(session_id, routine, now, state), advice)
+
+
+def print_intro(out: Console, timeline: Timeline) -> None:
+    names = "\n".join(f"  {i}. {item.name}" for i, item in enumerate(timeline.items, 1))
+    out.print(
+        Panel(
+            f"{len(timeline.items)} exercises, about {clock_words(timeline.total_seconds)}.\n"
+            f"{names}\n\nKeys: space pause · → skip · ← back · s too much · q quit",
+            title="Today's session",
+            title_align="left",
+            border_style="cyan",
+        )
+    )
+
+
+def print_timeline(out: Console, timeline: Timeline) -> None:
+    at = 0.0
+    for shown in timeline.steps:
+        out.print(f"[{stamp(at)}] {shown.text}", markup=False)
+        at += shown.seconds
+
+
+def print_summary(out: Console, record: SessionRecord, advice: list[Advise]) -> None:
+    counts = record.counts
+    emergency = [a for a in advice if a.action == "stop_emergency"]
+    if emergency:
+        out.print(Panel(emergency[0].message, title="Stop now", border_style="bold red"))
+    elif any(a.action == "stop_rescreen" for a in advice):
+        out.print(
+            Panel(
+                next(a.message for a in advice if a.action == "stop_rescreen")
+                + "\nAnswer the questions with: unhunch screen",
+                title="Session stopped",
+                border_style="yellow",
+            )
+        )
+    heading = {
+        "completed": "Well done.",
+        "quit": "Session ended early.",
+        "stopped": "Session stopped.",
+    }
+    parts = [f"{counts['done']} done"]
+    parts += [f"{counts[k]} {k}" for k in ("eased", "skipped", "stopped") if counts[k]]
+    out.print(
+        f"[bold]{heading.get(record.status, '')}[/] "
+        + " · ".join(parts)
+        + f" · {clock_words(record.active_seconds)} of exercise."
+    )
+    if record.pain_before or record.pain_after:
+        out.print(f"Pain before: {_pain(record.pain_before)} · after: {_pain(record.pain_after)}")
+    out.print("Saved. See how it is going with: unhunch progress", style="dim")
+
+
+def _pain(pain: dict[str, int] | None) -> str:
+    if not pain:
+        return "not given"
+    return ", ".join(f"{label(r)} {p}" for r, p in pain.items())
