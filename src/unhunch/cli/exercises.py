@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Annotated
 
 import typer
+from rich import box
 from rich.panel import Panel
 from rich.table import Table
 
@@ -34,15 +35,23 @@ def exercises(
     if not found:
         out.print("No exercises match those filters. Try fewer filters.")
         return
-    table = Table(title=f"{len(found)} exercises", title_justify="left")
-    table.add_column("id", style="cyan", no_wrap=True)
-    table.add_column("name")
-    table.add_column("for")
+    table = Table(
+        title=f"{len(found)} exercises", title_justify="left", box=box.SIMPLE_HEAD, pad_edge=False
+    )
+    widest_id = max(len(e.id) for e in found)
+    table.add_column("exercise (id)", min_width=min(widest_id, 24), overflow="fold")
+    table.add_column("mainly for")
     table.add_column("position")
     table.add_column("kind")
     table.add_column("level")
     for e in found:
-        table.add_row(e.id, e.name, words(e.regions[:2]), label(e.position), label(e.kind), e.level)
+        table.add_row(
+            f"{e.name}\n[cyan]{e.id}[/]",
+            e.primary_region.replace("_", " "),
+            e.position.replace("_", " "),
+            e.kind.replace("_", " "),
+            e.level,
+        )
     out.print(table)
     out.print("See one with: unhunch show ID")
 
