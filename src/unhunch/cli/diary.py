@@ -9,6 +9,8 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
+from rich.panel import Panel
+from rich.text import Text
 
 from unhunch.cli.render import console, err_console, print_json
 from unhunch.core.diary import Entry, parse_pain, when_for
@@ -121,13 +123,35 @@ def _record(
 ) -> None:
     from unhunch.services.context import local_context
     from unhunch.services.diary import log_pain as log_pain_service
+    from unhunch.services.diary import screen_warnings
 
     ctx = local_context()
     entry = log_pain_service(ctx, scores, when, note, symptoms, now)
+    warnings = screen_warnings(ctx, now)
     if as_json:
-        print_json(entry.model_dump(mode="json"))
+        data = entry.model_dump(mode="json")
+        data["screen_needed"] = bool(warnings)
+        data["warnings"] = list(warnings)
+        print_json(data)
         return
     _show_entry(entry)
+    if warnings:
+        console().print(
+            Panel(
+                Text(
+                    "Your diary shows something new since your last safety screen:\n"
+                    + "\n".join(f"• {w}" for w in warnings)
+                    + "\n\nPlease answer the safety questions again before your next session:"
+                    " run `unhunch screen`. If it is severe or getting worse quickly, contact a"
+                    " doctor now."
+                ),
+                title="Screen again before the next session",
+                title_align="left",
+                border_style="yellow",
+                expand=False,
+            ),
+            markup=False,
+        )
 
 
 def _show_entry(entry: Entry) -> None:

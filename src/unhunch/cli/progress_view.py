@@ -66,8 +66,8 @@ def show_progress(report: Progress) -> None:
         )
         out.print(table)
         out.print(
-            "[dim]↓ is less pain. ✓ marks a meaningful change: 2 points or 30 % (source D17)."
-            " · = no score that day; ● = a session.[/]"
+            "[dim]↓ less pain · ✓ a meaningful change (2 points or 30 %, source D17)\n"
+            "· no score that day · ● a day with a session[/]"
         )
     out.print()
     for line in sentences(report):

@@ -23,7 +23,9 @@ MEANINGFUL_POINTS = 2.0
 MEANINGFUL_SHARE = 0.30
 SMALLEST_MEANINGFUL = 1.0
 MIN_DAYS_EACH_SIDE = 7
-WORSE_NEXT_MORNING = 1  # points above that day's morning
+WORSE_NEXT_MORNING = 2  # points above that day's morning: the smallest change that matters [D17]
+EASE_BACK_SHARE = 1 / 3  # worse on this share of mornings or more: suggest easing back
+SMOOTH_DAYS = 7
 
 
 class Frozen(BaseModel):
@@ -90,6 +92,9 @@ class RegionTrend(Frozen):
     change_share: float | None  # change as a share of the first week's average
     meaningful: bool
     series: list[tuple[dt.date, float]]  # daily means inside the window, oldest first
+    # Mean of the daily means in the 7 days up to each scored day (earlier days count too),
+    # so the chart can show the direction under the day-to-day noise.
+    smooth: list[tuple[dt.date, float]]
 
 
 class SessionStats(Frozen):
@@ -223,6 +228,8 @@ def region_trend(
         share = round(change / base, 2) if base > 0 else None
         meaningful = is_meaningful(change, base)
     window_start = today - dt.timedelta(days=window - 1)
+    shown = sorted(d for d in by_day if window_start <= d <= today)
+    smooth = [(d, round(fmean(span(d - dt.timedelta(days=SMOOTH_DAYS - 1), d)), 2)) for d in shown]
     return RegionTrend(
         region=region,
         latest=last.scores[region],
@@ -236,7 +243,8 @@ def region_trend(
         change=change,
         change_share=share,
         meaningful=meaningful,
-        series=sorted((d, round(v, 2)) for d, v in by_day.items() if window_start <= d <= today),
+        series=[(d, round(by_day[d], 2)) for d in shown],
+        smooth=smooth,
     )
 
 

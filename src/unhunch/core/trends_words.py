@@ -6,7 +6,9 @@ import datetime as dt
 from collections.abc import Sequence
 
 from unhunch.core.trends import (
+    EASE_BACK_SHARE,
     MIN_DAYS_EACH_SIDE,
+    WORSE_NEXT_MORNING,
     Comparison,
     NextMorning,
     Progress,
@@ -112,11 +114,15 @@ def next_morning_sentence(item: NextMorning) -> str:
     if item.compared == 0:
         return text + "."
     if item.worse == 0:
-        return text + "; it was never worse than the morning before. The dose suits you."
-    return (
-        text + f"; it was worse than the morning before {_plural(item.worse, 'time')}"
-        f" out of {item.compared}. If that keeps happening, ease the dose back."
+        return text + f"; never {WORSE_NEXT_MORNING}+ points worse than the morning before."
+    verb = "was" if item.worse == 1 else "were"
+    text += (
+        f"; {item.worse} of {item.compared} {verb} {WORSE_NEXT_MORNING}+ points worse than the"
+        " morning before"
     )
+    if item.worse / item.compared >= EASE_BACK_SHARE:
+        return text + ". That is often: ease the sessions back a little (source D12)."
+    return text + "."
 
 
 def comparison_sentence(item: Comparison, yes: str, no: str) -> str:
@@ -138,7 +144,15 @@ def sentences(progress: Progress) -> list[str]:
     lines = [region_sentence(t, progress.as_of) for t in progress.regions]
     lines.append(sessions_sentence(progress.sessions, progress.days))
     lines += [s for s in (next_morning_sentence(n) for n in progress.next_morning) if s]
-    lines += [
-        comparison_sentence(c, "with a session", "without one") for c in progress.with_sessions
-    ]
+    compared = progress.with_sessions
+    if compared and not any(c.enough for c in compared):
+        most = max(compared, key=lambda c: min(c.yes_days, c.no_days))
+        lines.append(
+            "Too early to compare days with a session and days without: this needs"
+            f" {MIN_DAYS_EACH_SIDE} days of each with a score (so far {most.yes_days} and"
+            f" {most.no_days})."
+        )
+    else:
+        lines += [comparison_sentence(c, "with a session", "without one") for c in compared]
+        lines.append("These show what went together, not what caused what.")
     return lines

@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import io
 from pathlib import Path
-from typing import Literal
+from typing import Any, Literal
 
 from unhunch.core.errors import InputError
 from unhunch.core.trends import Progress
@@ -32,6 +32,17 @@ def _num(day: dt.date) -> float:
     from matplotlib import dates as mdates
 
     return float(mdates.date2num(day))  # type: ignore[no-untyped-call]
+
+
+def _date_ticks(days: int) -> Any:
+    """Mondays for a month or two, the 1st of each month for longer ranges."""
+    from matplotlib import dates as mdates
+
+    if days <= 62:
+        return mdates.WeekdayLocator(byweekday=mdates.MO)  # type: ignore[no-untyped-call]
+    if days <= 400:
+        return mdates.MonthLocator()  # type: ignore[no-untyped-call]
+    return mdates.MonthLocator(bymonth=(1, 4, 7, 10))  # type: ignore[no-untyped-call]
 
 
 def chart_format(path: Path) -> ChartFormat:
@@ -61,26 +72,36 @@ def render_progress_chart(data: Progress, fmt: ChartFormat) -> bytes:
         figure = Figure(figsize=(8, 4.5), dpi=120, layout="constrained")
         FigureCanvasAgg(figure)
         axes = figure.add_subplot()
-        # Session days as pale bands behind the lines; one band per day.
+        # Session days as pale bands behind the lines, a little narrower than a day so two
+        # session days in a row still read as two.
         for day in data.sessions.dates:
             start = _num(day)
-            axes.axvspan(start, start + 1, color=SESSION_COLOUR, alpha=0.18, lw=0)
+            axes.axvspan(start + 0.08, start + 0.92, color=SESSION_COLOUR, alpha=0.22, lw=0)
         handles: list[Artist] = []
         for trend in data.regions:
             if not trend.series:
                 continue
             colour, marker, line = STYLE[trend.region]
-            # Plot at midday so a point sits in the middle of its day's band.
-            xs = [_num(d) + 0.5 for d, _ in trend.series]
-            ys = [v for _, v in trend.series]
-            (handle,) = axes.plot(
-                xs,
-                ys,
+            # Each day's score as a faint dot at midday; the 7-day average as the bold line,
+            # so the direction shows through the day-to-day ups and downs.
+            axes.plot(
+                [_num(d) + 0.5 for d, _ in trend.series],
+                [v for _, v in trend.series],
                 color=colour,
                 marker=marker,
+                linestyle="none",
+                markersize=4,
+                alpha=0.45,
+            )
+            (handle,) = axes.plot(
+                [_num(d) + 0.5 for d, _ in trend.smooth],
+                [v for _, v in trend.smooth],
+                color=colour,
+                marker=marker,
+                markevery=[len(trend.smooth) - 1],
                 linestyle=line,
-                linewidth=2,
-                markersize=5,
+                linewidth=2.5,
+                markersize=7,
                 label=label(trend.region).capitalize(),
             )
             handles.append(handle)
@@ -101,9 +122,10 @@ def render_progress_chart(data: Progress, fmt: ChartFormat) -> bytes:
         axes.set_ylabel("Pain (0 = none, 10 = worst)")
         axes.set_xlim(_num(first), _num(data.as_of) + 1)
         axes.xaxis_date()
-        locator = mdates.AutoDateLocator(minticks=4, maxticks=8)  # type: ignore[no-untyped-call]
-        axes.xaxis.set_major_locator(locator)
-        axes.xaxis.set_major_formatter(mdates.ConciseDateFormatter(locator))  # type: ignore[no-untyped-call]
+        axes.xaxis.set_major_locator(_date_ticks(data.days))
+        axes.xaxis.set_major_formatter(
+            mdates.DateFormatter("%-d %b" if data.days <= 120 else "%b %Y")  # type: ignore[no-untyped-call]
+        )
         axes.grid(axis="y", color="#DDDDDD", linewidth=0.8)
         axes.set_axisbelow(True)
         for side in ("top", "right"):
@@ -112,6 +134,13 @@ def render_progress_chart(data: Progress, fmt: ChartFormat) -> bytes:
             f"Pain by region, {first.strftime('%-d %b')} to {data.as_of.strftime('%-d %b %Y')}",
             loc="left",
         )
+        if handles:
+            axes.set_title(
+                "lines: 7-day average · dots: each day",
+                loc="right",
+                fontsize=9,
+                color="#444444",
+            )
         if handles:
             axes.legend(
                 handles=handles,

@@ -55,6 +55,14 @@ def log_pain(
     return existing
 
 
+def screen_warnings(ctx: Context, now: dt.datetime) -> tuple[str, ...]:
+    """Diary warning signs since the latest screen: non-empty means screen again before the next
+    session. The rule itself lives in core/warnings.py and the gate in services/screening.py."""
+    from unhunch.services.screening import coaching_status
+
+    return coaching_status(ctx, now).warnings
+
+
 def entries(
     ctx: Context, start: dt.datetime | None = None, end: dt.datetime | None = None
 ) -> list[Entry]:
