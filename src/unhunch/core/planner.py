@@ -1,0 +1,150 @@
+"""plan(profile, library, history, on) -> Routine: pure, deterministic, seeded by (profile, date).
+
+Objective (maximised; the formula is in planner_score.py and the README, "How the planner
+chooses"): cover each painful region in proportion to its pain; balance the directions of
+movement (bend forward, bend back, twist, side-bend); few position changes (grouped by
+position, moving one way only, so never floor → standing → floor); favourites in; variety
+against the last days; doses that fill the time budget close to the person's own dose.
+
+Hard rules (spec 1-6) are never traded for score: the pool only holds allowed exercises
+(setting, equipment, level, conditions, exclusions), every state the search accepts keeps
+total ≤ budget, and the search adds warm-up, cool-down and one main item per painful region
+before it optimises anything else.
+
+Variety across days: on odd-numbered days the routine must differ from what the plain search
+gives on the day before and the day after; so two consecutive days never get the same routine
+when another routine keeps the rules.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from unhunch.core import dosing
+from unhunch.core.library import Library
+from unhunch.core.models import Block, BlockName, Profile, Routine, RoutineItem
+from unhunch.core.planner_pool import Pool, build_pool, digest
+from unhunch.core.planner_score import Pick, Picks, covered_regions, evaluate, ordered
+from unhunch.core.planner_search import fits, required_regions, search
+from unhunch.core.planner_words import notes_for, why
+from unhunch.core.profile_parse import check_ids
+from unhunch.core.progression import History
+
+FILL_FLOOR = 0.85
+DIRECTIONS = (1, -1)
+
+Signature = tuple[tuple[str, str, str], ...]
+
+
+def plan(
+    profile: Profile,
+    library: Library,
+    history: History | None,
+    on: dt.date,
+    gentlest: bool = False,
+) -> Routine:
+    """Today's routine. `gentlest` (a clinician cleared a see-doctor screen) starts every dose at
+    its gentlest and never above the exercise's own dose."""
+    check_ids(profile, library)
+    history = history or History()
+    pool = build_pool(profile, library, history, on, gentlest)
+    picks, direction = best_plan(pool)
+    if on.toordinal() % 2 == 1:
+        banned = {
+            signature(pool, best_plan(build_pool(profile, library, history, day, gentlest))[0])
+            for day in (on - dt.timedelta(days=1), on + dt.timedelta(days=1))
+        }
+        if signature(pool, picks) in banned:
+            picks = alternative(pool, picks, direction, banned)
+    return build_routine(pool, picks, direction, history)
+
+
+def rank_key(pool: Pool, picks: Picks) -> tuple[int, int, int, bool, float]:
+    """Rules first (favourites, coverage, warm-up and cool-down, 85 % fill), then J."""
+    score = evaluate(pool, picks)
+    forced = sum(1 for p in picks if p.cand in pool.forced)
+    covered = len(set(required_regions(pool)) & covered_regions(pool, picks))
+    blocks = min(sum(p.block == "warm_up" for p in picks), pool.n_warm) + min(
+        sum(p.block == "cool_down" for p in picks), pool.n_cool
+    )
+    return forced, covered, blocks, score.total >= FILL_FLOOR * pool.budget, score.value
+
+
+def best_plan(pool: Pool) -> tuple[Picks, int]:
+    found = [(search(pool, d), d) for d in DIRECTIONS]
+    return max(found, key=lambda f: rank_key(pool, f[0]))
+
+
+def signature(pool: Pool, picks: Picks) -> Signature:
+    return tuple(
+        sorted(
+            (pool.candidates[p.cand].id, p.block, pool.candidates[p.cand].doses[p.dose].describe())
+            for p in picks
+        )
+    )
+
+
+def alternative(pool: Pool, picks: Picks, direction: int, banned: set[Signature]) -> Picks:
+    """The best routine one change away that keeps the rules and is not banned.
+
+    A different exercise is preferred to a different dose of the same exercises.
+    """
+    key = rank_key(pool, picks)
+    used = {p.cand for p in picks}
+    swaps: list[Picks] = []
+    doses: list[Picks] = []
+    for i, p in enumerate(picks):
+        rest = (*picks[:i], *picks[i + 1 :])
+        if p.cand not in pool.forced:
+            for j, c in enumerate(pool.candidates):
+                if j in used or p.block not in c.blocks:
+                    continue
+                for dose in range(len(c.doses) - 1, -1, -1):
+                    trial = (*rest, Pick(j, p.block, dose))
+                    if fits(pool, trial, direction):
+                        swaps.append(trial)
+                        break
+        for step in (1, -1):
+            if 0 <= p.dose + step < len(pool.candidates[p.cand].doses):
+                doses.append((*rest, Pick(p.cand, p.block, p.dose + step)))
+    for group in (swaps, doses):
+        fine = [
+            t
+            for t in group
+            if fits(pool, t, direction)
+            and rank_key(pool, t)[:4] == key[:4]
+            and signature(pool, t) not in banned
+        ]
+        if fine:
+            return max(fine, key=lambda t: evaluate(pool, t).value)
+    return picks
+
+
+def build_routine(pool: Pool, picks: Picks, direction: int, history: History) -> Routine:
+    profile = pool.profile
+    blocks: dict[BlockName, list[RoutineItem]] = {"warm_up": [], "main": [], "cool_down": []}
+    previous: int | None = None
+    total = 0
+    for pick in ordered(pool, picks, direction):
+        cand = pool.candidates[pick.cand]
+        seconds = dosing.item_seconds(
+            cand.work[pick.dose], previous is not None and previous != cand.rank
+        )
+        previous = cand.rank
+        total += seconds
+        blocks[pick.block].append(
+            RoutineItem(
+                exercise=cand.id,
+                dose=cand.doses[pick.dose],
+                seconds=seconds,
+                why=why(pool, cand, pick.block),
+            )
+        )
+    shown = [p for p in picks]
+    return Routine(
+        profile_digest=digest(profile),
+        total_seconds=total,
+        blocks=[Block(name=name, items=items) for name, items in blocks.items() if items],
+        excluded=list(pool.excluded),
+        notes=notes_for(pool, shown, total, history),
+    )

@@ -1,0 +1,273 @@
+"""The planner's candidate pool: every exercise that passes the hard rules, pre-computed once.
+
+Hard rules applied here (spec rules 1 and 6): the setting's positions, the setting's and the
+profile's equipment, the profile's level, the conditions' forbidden movement tags, and the
+person's exclusions. Gentle profiles (beginners, pain 7/10 or more) and exercises the progression
+rule eased off use the easier variation when it is allowed.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+from dataclasses import dataclass
+
+from unhunch.core import dosing
+from unhunch.core.conditions import forbidden_by
+from unhunch.core.library import Library
+from unhunch.core.models import BlockName, Dose, ExcludedExercise, Exercise, Profile
+from unhunch.core.progression import History
+from unhunch.core.vocab import (
+    LEVEL_RANK,
+    SETTING_EQUIPMENT,
+    SETTING_POSITIONS,
+    PainRegion,
+    Position,
+)
+
+# Positions from upright to lying; a routine moves through them in one direction only.
+POSITION_ORDER: tuple[Position, ...] = (
+    "standing",
+    "wall",
+    "seated",
+    "kneeling",
+    "all_fours",
+    "prone",
+    "side_lying",
+    "supine",
+)
+RANK: dict[Position, int] = {p: i for i, p in enumerate(POSITION_ORDER)}
+
+DIRECTIONS: dict[str, frozenset[str]] = {
+    "flexion": frozenset({"spinal_flexion", "loaded_spinal_flexion", "neck_flexion"}),
+    "extension": frozenset({"spinal_extension", "deep_backbend", "neck_extension"}),
+    "rotation": frozenset({"rotation", "end_range_rotation", "neck_rotation"}),
+    "lateral_flexion": frozenset({"lateral_flexion"}),
+}
+
+SECONDARY_CREDIT = 0.5
+# Steps a dose may move around the person's own dose to fit the time budget.
+STEPS_DOWN = 2
+STEPS_UP_GENTLE = 2
+STEPS_UP = 6
+RECENT_DAYS = 3
+
+
+@dataclass(frozen=True)
+class Candidate:
+    exercise: Exercise
+    blocks: tuple[BlockName, ...]
+    rank: int
+    doses: tuple[Dose, ...]
+    work: tuple[int, ...]
+    personal: int
+    credit: tuple[tuple[PainRegion, float], ...]
+    directions: frozenset[str]
+    fresh: float
+    jitter: float
+    favourite: bool
+
+    @property
+    def id(self) -> str:
+        return self.exercise.id
+
+
+@dataclass(frozen=True)
+class Pool:
+    profile: Profile
+    budget: int
+    candidates: tuple[Candidate, ...]
+    excluded: tuple[ExcludedExercise, ...]
+    weights: tuple[tuple[PainRegion, float], ...]
+    n_warm: int
+    n_cool: int
+    directions_available: int
+    forced: tuple[int, ...]
+    seed: str
+    notes: tuple[str, ...]
+
+
+def digest(profile: Profile) -> str:
+    """A stable short hash of the profile (canonical JSON; the date is left out)."""
+    data = profile.model_dump(mode="json", exclude={"date"})
+    for key in ("equipment", "conditions", "excluded"):
+        data[key] = sorted(data[key])
+    text = json.dumps(data, sort_keys=True, separators=(",", ":"))
+    return hashlib.sha256(text.encode()).hexdigest()[:16]
+
+
+def unit_hash(*parts: str) -> float:
+    """A reproducible number in [0, 1) from the parts (the planner's only source of chance)."""
+    raw = hashlib.sha256("|".join(parts).encode()).digest()
+    return int.from_bytes(raw[:8], "big") / 2**64
+
+
+def fits_setting(exercise: Exercise, profile: Profile) -> bool:
+    allowed_equipment = SETTING_EQUIPMENT[profile.setting] | set(profile.equipment)
+    return (
+        exercise.position in SETTING_POSITIONS[profile.setting]
+        and set(exercise.equipment) <= allowed_equipment
+        and LEVEL_RANK[exercise.level] <= LEVEL_RANK[profile.level]
+    )
+
+
+def block_count(budget: int) -> int:
+    """Warm-up and cool-down items each: none under 3 minutes, more for long routines."""
+    if budget < 180:
+        return 0
+    if budget < 900:
+        return 1
+    if budget < 2400:
+        return 2
+    return 3
+
+
+def freshness(exercise_id: str, history: History, on: dt.date) -> float:
+    """1 when not done lately; lower the more recently it appeared (variety against history)."""
+    score = 1.0
+    for past in history.recent:
+        age = (on - past.day).days
+        if 0 < age <= RECENT_DAYS and exercise_id in past.exercises:
+            score = min(score, (age - 1) / RECENT_DAYS)
+    return score
+
+
+def build_pool(
+    profile: Profile, library: Library, history: History, on: dt.date, gentlest: bool = False
+) -> Pool:
+    seed = f"{digest(profile)}|{on.isoformat()}"
+    notes: list[str] = []
+    excluded: list[ExcludedExercise] = []
+    allowed: dict[str, Exercise] = {}
+    for exercise in library.all():
+        if exercise.id in profile.excluded or not fits_setting(exercise, profile):
+            continue
+        reasons = forbidden_by(exercise, profile.conditions)
+        if reasons:
+            text = "; ".join(dict.fromkeys(r.reason for r in reasons))
+            excluded.append(ExcludedExercise(exercise=exercise.id, reason=text))
+            continue
+        allowed[exercise.id] = exercise
+
+    gentle = gentlest or dosing.is_gentle(profile)
+    if gentlest:
+        notes.append("A clinician has cleared you to exercise: every dose starts at its gentlest.")
+    swapped: list[str] = []
+    for exercise in list(allowed.values()):
+        easier = [v for v in exercise.variations.easier if v in allowed]
+        eased = exercise.id in history.eased
+        if easier and (eased or (gentle and exercise.id not in profile.favourites)):
+            del allowed[exercise.id]
+            if eased:
+                swapped.append(exercise.id)
+    if swapped:
+        notes.append("Easier versions replace " + ", ".join(swapped) + " after a sore morning.")
+
+    kinds = {e.kind for e in allowed.values()}
+    warm_fallback = "warm_up" not in kinds
+    cool_fallback = not kinds & {"restorative", "breathing"}
+    weights = _weights(profile)
+    shift = -STEPS_DOWN - 2 if gentlest else dosing.level_shift(profile)
+    up = 0 if gentlest else STEPS_UP_GENTLE if gentle else STEPS_UP
+    candidates: list[Candidate] = []
+    for exercise in allowed.values():
+        blocks = _blocks(exercise, warm_fallback, cool_fallback)
+        steps = dosing.steps(exercise.dose)
+        personal = dosing.base_index(exercise.dose) + shift + history.adjustment(exercise.id)
+        personal = max(0, min(len(steps) - 1, personal))
+        low = max(0, personal - STEPS_DOWN)
+        high = min(len(steps) - 1, personal + up)
+        doses = tuple(dosing.with_amount(exercise.dose, s, a) for s, a in steps[low : high + 1])
+        candidates.append(
+            Candidate(
+                exercise=exercise,
+                blocks=blocks,
+                rank=RANK[exercise.position],
+                doses=doses,
+                work=tuple(dosing.work_seconds(exercise, d, profile.breath_seconds) for d in doses),
+                personal=personal - low,
+                credit=_credit(exercise, weights),
+                directions=frozenset(
+                    name for name, tags in DIRECTIONS.items() if tags & set(exercise.movements)
+                ),
+                fresh=freshness(exercise.id, history, on),
+                jitter=unit_hash(seed, exercise.id),
+                favourite=exercise.id in profile.favourites,
+            )
+        )
+
+    budget = profile.minutes * 60
+    forced = _forced(candidates, profile, budget, notes)
+    main_dirs = set().union(*(c.directions for c in candidates if "main" in c.blocks))
+    n = block_count(budget)
+    n_warm = min(n, sum(1 for c in candidates if "warm_up" in c.blocks))
+    n_cool = min(n, sum(1 for c in candidates if "cool_down" in c.blocks))
+    return Pool(
+        profile=profile,
+        budget=budget,
+        candidates=tuple(candidates),
+        excluded=tuple(excluded),
+        weights=weights,
+        n_warm=n_warm,
+        n_cool=n_cool,
+        directions_available=min(4, len(main_dirs)),
+        forced=forced,
+        seed=seed,
+        notes=tuple(notes),
+    )
+
+
+def _weights(profile: Profile) -> tuple[tuple[PainRegion, float], ...]:
+    targets = profile.targets
+    total = sum(profile.pain[r] for r in targets)
+    return tuple((r, profile.pain[r] / total) for r in targets)
+
+
+def _credit(
+    exercise: Exercise, weights: tuple[tuple[PainRegion, float], ...]
+) -> tuple[tuple[PainRegion, float], ...]:
+    out: list[tuple[PainRegion, float]] = []
+    for region, _ in weights:
+        if exercise.regions[0] == region:
+            out.append((region, 1.0))
+        elif region in exercise.regions[1:2]:
+            out.append((region, SECONDARY_CREDIT))
+    return tuple(out)
+
+
+def _blocks(exercise: Exercise, warm_fallback: bool, cool_fallback: bool) -> tuple[BlockName, ...]:
+    if exercise.kind == "warm_up":
+        return ("warm_up",)
+    if exercise.kind in ("restorative", "breathing"):
+        return ("cool_down",)
+    blocks: list[BlockName] = []
+    if warm_fallback and exercise.kind == "mobility":
+        blocks.append("warm_up")
+    blocks.append("main")
+    if cool_fallback and exercise.kind == "stretch":
+        blocks.append("cool_down")
+    return tuple(blocks)
+
+
+def _forced(
+    candidates: list[Candidate], profile: Profile, budget: int, notes: list[str]
+) -> tuple[int, ...]:
+    """Favourites that pass the rules, in the order given, while their gentlest doses fit."""
+    index = {c.id: i for i, c in enumerate(candidates)}
+    forced: list[int] = []
+    used = 0
+    for fav in dict.fromkeys(profile.favourites):
+        if fav in profile.excluded:
+            continue
+        if fav not in index:
+            notes.append(f"Your favourite {fav} is left out: it does not fit today's rules.")
+            continue
+        cand = candidates[index[fav]]
+        cost = dosing.SETUP_SECONDS + dosing.POSITION_CHANGE_SECONDS + cand.work[0]
+        if used + cost > budget:
+            notes.append(f"Your favourite {fav} does not fit in {profile.minutes} minutes.")
+            continue
+        used += cost
+        forced.append(index[fav])
+    return tuple(forced)

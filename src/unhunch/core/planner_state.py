@@ -1,0 +1,147 @@
+"""A routine under construction with running sums, so the search scores a move in O(1).
+
+`State.value()` equals `planner_score.evaluate(...).value` for the same picks (a test pins it);
+the search tries a move with add/remove, reads the value, and undoes it.
+"""
+
+from __future__ import annotations
+
+from typing import TypeVar
+
+from unhunch.core import dosing
+from unhunch.core.planner_pool import Pool
+from unhunch.core.planner_score import (
+    BLOCK_ORDER,
+    COVER_SHARE,
+    MAX_CHANGES,
+    SECONDS_PER_ITEM,
+    W_BALANCE,
+    W_COVER,
+    W_FILL,
+    W_ITEMS,
+    W_POSITIONS,
+    Pick,
+    Picks,
+    quality,
+)
+
+K = TypeVar("K", int, str)
+
+
+class State:
+    def __init__(self, pool: Pool, direction: int) -> None:
+        self.pool = pool
+        self.direction = direction
+        self.picks: dict[int, Pick] = {}
+        self.work = 0
+        self.q = 0.0
+        self.ranks: dict[int, int] = {}
+        self.block_ranks: list[dict[int, int]] = [{}, {}, {}]
+        self.covered: dict[str, float] = {r: 0.0 for r, _ in pool.weights}
+        self.dirs: dict[str, int] = {}
+        self.quality = [
+            [quality(pool, Pick(i, "main", d)) for d in range(len(c.doses))]
+            for i, c in enumerate(pool.candidates)
+        ]
+        self.targets = [(r, s, s * COVER_SHARE * pool.budget) for r, s in pool.weights]
+        self.n0 = max(1.0, pool.budget / SECONDS_PER_ITEM)
+
+    def copy_picks(self) -> Picks:
+        return tuple(self.picks.values())
+
+    def add(self, pick: Pick) -> None:
+        cand = self.pool.candidates[pick.cand]
+        self.picks[pick.cand] = pick
+        self.work += dosing.SETUP_SECONDS + cand.work[pick.dose]
+        self.q += self.quality[pick.cand][pick.dose]
+        self.ranks[cand.rank] = self.ranks.get(cand.rank, 0) + 1
+        br = self.block_ranks[BLOCK_ORDER[pick.block]]
+        r = self.direction * cand.rank
+        br[r] = br.get(r, 0) + 1
+        if pick.block == "main":
+            for region, credit in cand.credit:
+                self.covered[region] += credit * cand.work[pick.dose]
+            for d in cand.directions:
+                self.dirs[d] = self.dirs.get(d, 0) + 1
+
+    def remove(self, pick: Pick) -> None:
+        cand = self.pool.candidates[pick.cand]
+        del self.picks[pick.cand]
+        self.work -= dosing.SETUP_SECONDS + cand.work[pick.dose]
+        self.q -= self.quality[pick.cand][pick.dose]
+        _dec(self.ranks, cand.rank)
+        _dec(self.block_ranks[BLOCK_ORDER[pick.block]], self.direction * cand.rank)
+        if pick.block == "main":
+            for region, credit in cand.credit:
+                self.covered[region] -= credit * cand.work[pick.dose]
+            for d in cand.directions:
+                _dec(self.dirs, d)
+
+    def total(self) -> int:
+        return self.work + dosing.POSITION_CHANGE_SECONDS * max(0, len(self.ranks) - 1)
+
+    def fits(self) -> bool:
+        return self.total() <= self.pool.budget and self.monotone()
+
+    def monotone(self) -> bool:
+        top: int | None = None
+        for br in self.block_ranks:
+            if not br:
+                continue
+            if top is not None and min(br) < top:
+                return False
+            top = max(br)
+        return True
+
+    def value(self) -> float:
+        pool = self.pool
+        cover = 1.0
+        if self.targets:
+            cover = sum(s * min(1.0, self.covered[r] / t) for r, s, t in self.targets)
+        balance = 1.0
+        if pool.directions_available:
+            balance = min(len(self.dirs), pool.directions_available) / pool.directions_available
+        positions = 1.0 - max(0, len(self.ranks) - 1) / MAX_CHANGES
+        fill = min(1.0, self.total() / pool.budget)
+        return (
+            W_COVER * cover
+            + W_BALANCE * balance
+            + W_POSITIONS * positions
+            + W_FILL * fill
+            + W_ITEMS * self.q / self.n0
+        )
+
+    def covers(self, region: str) -> bool:
+        cands = self.pool.candidates
+        return any(
+            p.block == "main" and any(r == region for r, _ in cands[p.cand].credit)
+            for p in self.picks.values()
+        )
+
+    def best_dose(self, cand: int, block: str) -> int | None:
+        """The person's own dose for cand, or the nearest gentler one that fits; None if none."""
+        c = self.pool.candidates[cand]
+        b = BLOCK_ORDER[block]  # type: ignore[index]
+        r = self.direction * c.rank
+        for i, br in enumerate(self.block_ranks):
+            if br and ((i < b and max(br) > r) or (i > b and min(br) < r)):
+                return None
+        n_positions = len(self.ranks) + (0 if c.rank in self.ranks else 1)
+        room = (
+            self.pool.budget
+            - self.work
+            - dosing.SETUP_SECONDS
+            - dosing.POSITION_CHANGE_SECONDS * max(0, n_positions - 1)
+        )
+        for dose in range(c.personal, -1, -1):
+            if c.work[dose] <= room:
+                return dose
+        return None
+
+
+def _dec(counter: dict[K, int], key: K) -> None:
+    value = counter[key] - 1
+    if value:
+        counter[key] = value
+    else:
+        del counter[key]
