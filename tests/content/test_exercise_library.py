@@ -12,7 +12,6 @@ from unhunch.core.library import Library
 from unhunch.core.models import Exercise
 from unhunch.core.vocab import KINDS
 
-FLOOR_POSITIONS = {"supine", "prone", "all_fours", "kneeling", "side_lying"}
 
 
 @pytest.fixture(scope="module")
@@ -73,8 +72,18 @@ def test_start_position_and_equipment_agree(exercises: list[Exercise]) -> None:
             assert "chair" in e.equipment, e.id
         if e.position == "wall":
             assert "wall" in e.equipment, e.id
-        if e.position in FLOOR_POSITIONS:
+        if e.position in ("all_fours", "kneeling"):
             assert "mat" in e.equipment, e.id
+
+
+def test_lying_exercises_can_be_done_in_bed(exercises: list[Exercise]) -> None:
+    # The `bed` setting brings only a pillow (spec), so lying exercises that work on a bed must
+    # not demand a mat; otherwise a person in bed could never be given a routine.
+    in_bed = [e for e in exercises if e.position in ("supine", "side_lying", "prone")]
+    bed_ready = [e for e in in_bed if set(e.equipment) <= {"pillow"}]
+    regions = {r for e in bed_ready for r in e.regions[:2]}
+    assert len(bed_ready) >= 8
+    assert {"lower_back", "upper_back"} <= regions
 
 
 def test_no_two_exercises_share_a_name(exercises: list[Exercise]) -> None:
