@@ -94,7 +94,7 @@ def screen(
     body: list[RenderableType] = [Text(here.text, style="bold")]
     detail = detail_words(here)
     if detail:
-        body.append(Text(detail))
+        body.append(Text(detail, style="bold cyan"))
     body.append(Text(""))
     if state.status == "paused":
         body.append(Align.center(Text("Paused", style="bold yellow")))

@@ -187,6 +187,8 @@ def exercise_steps(
     text = f"{lead}{exercise.name} — {dose.describe()}."
     if moving:
         text = f"{MOVE_WORDS[exercise.position]} {text}"
+    if dose.per_side:
+        text += " Start with the left side."
     steps = [
         Step(
             index=0,
@@ -232,10 +234,6 @@ def exercise_steps(
     return steps
 
 
-def _side_words(side: Side | None) -> str:
-    return f" ({side} side)" if side else ""
-
-
 def _work(
     exercise: Exercise,
     measure: str,
@@ -243,7 +241,6 @@ def _work(
     breath_seconds: float,
     fields: dict[str, Any],
 ) -> list[Step]:
-    side = _side_words(fields.get("side"))
     half = breath_seconds / 2
     one_breath = [Phase(breath="in", seconds=half), Phase(breath="out", seconds=half)]
     if measure == "hold_breaths":
@@ -251,7 +248,7 @@ def _work(
             Step(
                 index=0,
                 kind="hold",
-                text=f"Hold and breathe — breath {n} of {amount}{side}",
+                text=f"Hold and breathe — breath {n} of {amount}",
                 seconds=breath_seconds,
                 breath_index=n,
                 breath_count=amount,
@@ -266,7 +263,7 @@ def _work(
             Step(
                 index=0,
                 kind="hold",
-                text=f"Hold and breathe easily — {amount} seconds{side}",
+                text=f"Hold and breathe easily — {amount} seconds",
                 seconds=amount,
                 phases=_paced(amount, half),
                 cue=exercise.cues[0],
@@ -278,7 +275,7 @@ def _work(
         Step(
             index=0,
             kind="reps",
-            text=f"Rep {n} of {amount}{side} — slowly, about {tempo} seconds each",
+            text=f"Rep {n} of {amount} — slowly, about {tempo} seconds each",
             seconds=tempo,
             rep_index=n,
             rep_count=amount,
