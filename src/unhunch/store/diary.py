@@ -23,8 +23,11 @@ def _insert_ignoring_duplicates(
     database decides, and exactly one row results.
     """
     if connection.dialect.name == "postgresql":
-        return postgresql.insert(table).values(**values).on_conflict_do_nothing()
-    return sqlite.insert(table).values(**values).on_conflict_do_nothing()
+        statement: Insert = postgresql.insert(table).values(**values).on_conflict_do_nothing()
+    else:
+        statement = sqlite.insert(table).values(**values).on_conflict_do_nothing()
+    # RETURNING tells reliably whether the row went in (psycopg reports no rowcount here).
+    return statement.returning(table.c.id)
 
 
 def insert_entry(connection: Connection, person: str, entry: Entry) -> bool:
@@ -42,7 +45,7 @@ def insert_entry(connection: Connection, person: str, entry: Entry) -> bool:
             "session_id": entry.session_id,
         },
     )
-    if connection.execute(statement).rowcount != 1:
+    if connection.execute(statement).first() is None:
         return False
     connection.execute(
         pain_scores.insert(),
