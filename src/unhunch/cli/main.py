@@ -16,6 +16,8 @@ from typer.core import TyperGroup
 from unhunch.cli import data as data_cmd
 from unhunch.cli import diary as diary_cmd
 from unhunch.cli import exercises as exercises_cmd
+from unhunch.cli import plan as plan_cmd
+from unhunch.cli import profile as profile_cmd
 from unhunch.cli import screen as screen_cmd
 from unhunch.cli import serve as serve_cmd
 from unhunch.cli import start as start_cmd
@@ -86,6 +88,8 @@ app.command("export")(data_cmd.export)
 app.command("import")(data_cmd.import_)
 app.command("serve")(serve_cmd.serve)
 app.command("start")(start_cmd.start)
+app.command("plan")(plan_cmd.plan)
+app.add_typer(profile_cmd.profile_app, name="profile")
 
 
 def run() -> None:

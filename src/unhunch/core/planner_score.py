@@ -11,8 +11,9 @@
   only (up to down or down to up), so changes = positions used − 1.
 - fill: total seconds / budget seconds.
 - item quality per item: variety against the last days (1 when not done lately), a small
-  day-seeded preference (so the choice moves from day to day), closeness of the dose to the
-  person's own dose, less a fixed cost per item (fewer, fuller items beat many short ones);
+  day-seeded preference (so the choice moves from day to day), whether it works a painful
+  region, closeness of the dose to the person's own dose, less a fixed cost per item (fewer,
+  fuller items beat many short ones);
   N0 = budget/90 s keeps the term comparable across budgets.
 Hard rules are constraints on the search, never terms of J.
 """
@@ -33,7 +34,7 @@ W_ITEMS = 5.0
 COVER_SHARE = 0.5
 MAX_CHANGES = 7
 SECONDS_PER_ITEM = 90.0
-ITEM_COST = 2.0
+ITEM_COST = 2.5
 
 BLOCK_ORDER: dict[BlockName, int] = {"warm_up": 0, "main": 1, "cool_down": 2}
 
@@ -64,8 +65,9 @@ def quality(pool: Pool, pick: Pick) -> float:
     cand = pool.candidates[pick.cand]
     gap = pick.dose - cand.personal
     # Below the person's own dose costs more than above it (more work fills the time).
-    closeness = 1.0 - (min(-gap, 3) / 3.0 if gap < 0 else min(gap, 6) / 12.0)
-    return 0.5 * cand.jitter + 0.5 * cand.fresh + closeness - ITEM_COST
+    closeness = 1.0 - (min(-gap, 3) / 3.0 if gap < 0 else min(gap, 6) / 24.0)
+    relevant = 1.0 if cand.credit or not pool.weights else 0.0
+    return 0.5 * cand.jitter + 0.5 * cand.fresh + relevant + closeness - ITEM_COST
 
 
 def total_seconds(pool: Pool, picks: Picks) -> int:
