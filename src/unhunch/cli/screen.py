@@ -18,6 +18,7 @@ from unhunch.core.screening_rules import (
     ScreeningContent,
     Tier,
     context_matters,
+    rank,
 )
 from unhunch.core.triage import Outcome, ScreenRecord, check_age, evaluate
 
@@ -76,6 +77,8 @@ def screen(
                 "Without --answers the screen asks its questions in a terminal.",
             )
         record, outcome = ask_all(ctx, content)
+        if outcome.tier == "emergency":  # ask_all has already shown what to do, alone on screen
+            raise typer.Exit(SAFETY_EXIT)
     else:
         record, outcome = service.screen_from_file(ctx, answers, clock.now())
     if as_json:
@@ -122,15 +125,16 @@ def show_result(
         title = "Cleared by a clinician: gentle coaching only"
     body = Text()
     body.append(outcome.advice + "\n")
-    if outcome.reasons:
+    if outcome.findings or outcome.reasons:
         body.append("\nBecause you told us about:\n", style="bold")
-        for reason in outcome.reasons:
-            body.append(f"  - {content.label(reason)}\n")
+        for line in reason_lines(outcome, content):
+            body.append(f"  - {line}\n")
     if outcome.may_coach:
         if next_step:
             body.append("\nNext: unhunch start", style="bold")
     else:
         body.append("\nunhunch will not coach you until this has been dealt with.", style="bold")
+    out.print()
     out.print(
         Panel(
             body,
@@ -141,6 +145,14 @@ def show_result(
     )
 
 
+def reason_lines(outcome: Outcome, content: ScreeningContent) -> list[str]:
+    """One line per rule that fired (worst first), or per answer when findings are unknown."""
+    if outcome.findings:
+        ordered = sorted(outcome.findings, key=lambda f: rank(f.tier))
+        return [content.finding_label(f.rule) for f in ordered]
+    return [content.label(r) for r in outcome.reasons]
+
+
 # --- the interactive screen ---------------------------------------------------------------------
 
 
@@ -148,7 +160,62 @@ class Quit(Exception):
     """The person chose to stop the screen."""
 
 
+WHY = {"?", "why", "w"}
+QUIT = {"q", "quit"}
+
+
+class Asker:
+    """Asks one question at a time; '?' or 'why' explains, 'q' stops."""
+
+    def __init__(self, out: Console, content: ScreeningContent) -> None:
+        self.out = out
+        self.content = content
+        self.asked = 0
+
+    def _heading(self, question: str) -> None:
+        self.asked += 1
+        self.out.print()
+        self.out.print(Text(f"Question {self.asked}", style="dim"))
+        self.out.print(Text(question, style="bold"))
+
+    def _why(self, why: str, sources: tuple[str, ...]) -> None:
+        self.out.print(Text(f"Why we ask: {why} (sources: {', '.join(sources)})", style="italic"))
+
+    def yes_no(self, question: str, why: str, sources: tuple[str, ...]) -> bool:
+        self._heading(question)
+        while True:
+            reply = self.out.input(Text("(y / n / ?) ")).strip().lower()
+            if reply in {"y", "yes"}:
+                return True
+            if reply in {"n", "no"}:
+                return False
+            if reply in WHY:
+                self._why(why, sources)
+            elif reply in QUIT:
+                raise Quit
+            else:
+                self.out.print("Please type y for yes or n for no (or ? to see why we ask).")
+
+    def number(self, field_id: str) -> int:
+        field = self.content.field(field_id)
+        self._heading(field.question)
+        while True:
+            reply = self.out.input("> ").strip().lower()
+            if reply in WHY:
+                self._why(field.why, field.sources)
+            elif reply in QUIT:
+                raise Quit
+            elif reply.isdigit() and len(reply) <= 4:
+                return int(reply)
+            else:
+                self.out.print("Please type a whole number, like 3 (or ? to see why we ask).")
+
+
 def ask_all(ctx: object, content: ScreeningContent) -> tuple[ScreenRecord, Outcome]:
+    """Ask age, then every item (emergencies first), then the follow-ups that can matter.
+
+    An emergency answer stops the questions at once: the result is stored and shown alone.
+    """
     from unhunch import clock
     from unhunch.services import screening as service
     from unhunch.services.context import Context
@@ -157,14 +224,16 @@ def ask_all(ctx: object, content: ScreeningContent) -> tuple[ScreenRecord, Outco
     out = console()
     out.print(
         Panel(
-            "A few yes/no questions about symptoms that are NEW or have CHANGED.\n"
+            "About 30 short yes/no questions, mostly about symptoms that are NEW or have "
+            "CHANGED. It takes a few minutes.\n"
             "Type y for yes or n for no. Type ? (or why) to see why we ask; q to stop.\n"
-            "If a question points to an emergency, the screen stops at once and tells you "
-            "what to do.",
+            "If an answer points to an emergency, the questions stop at once and you are "
+            "told what to do.",
             title="Safety questions",
             width=min(out.width, 80),
         )
     )
+    ask = Asker(out, content)
     values: dict[str, int | bool] = {}
     items: dict[str, bool] = {}
 
@@ -173,15 +242,15 @@ def ask_all(ctx: object, content: ScreeningContent) -> tuple[ScreenRecord, Outco
 
     try:
         while "age" not in values:
-            age = ask_number(out, content, "age")
+            age = ask.number("age")
             try:
                 check_age(age, content)
             except InputError as exc:
-                out.print(f"{exc.allowed}, please.")
+                out.print(f"Please give {exc.allowed}.")
                 continue
             values["age"] = age
         for item in content.items:
-            items[item.id] = ask_yes_no(out, content, item.id, item.question, item.why)
+            items[item.id] = ask.yes_no(item.question, item.why, item.sources)
             if item.tier == "emergency" and items[item.id]:
                 record = service.record_screen(ctx, current(), clock.now())
                 outcome = evaluate(current(), content)
@@ -192,10 +261,15 @@ def ask_all(ctx: object, content: ScreeningContent) -> tuple[ScreenRecord, Outco
                 continue
             if not context_matters(field.id, current(), evaluate(current(), content).tier):
                 continue
+            if field.id == "clinician_cleared":
+                out.print()
+                out.print("Some of your answers mean a doctor or physiotherapist should check you:")
+                for line in reason_lines(evaluate(current(), content), content):
+                    out.print(Text(f"  - {line}"))
             if field.kind == "int":
-                values[field.id] = ask_number(out, content, field.id)
+                values[field.id] = ask.number(field.id)
             else:
-                values[field.id] = ask_yes_no(out, content, field.id, field.question, field.why)
+                values[field.id] = ask.yes_no(field.question, field.why, field.sources)
     except (Quit, EOFError, KeyboardInterrupt):
         out.print("\nThe screen was stopped; nothing was saved. Coaching needs a finished screen.")
         raise typer.Exit(0) from None
@@ -203,61 +277,14 @@ def ask_all(ctx: object, content: ScreeningContent) -> tuple[ScreenRecord, Outco
     return service.record_screen(ctx, answers, clock.now()), evaluate(answers, content)
 
 
-def _sources(content: ScreeningContent, answer_id: str) -> str:
-    entry = next((i for i in content.items if i.id == answer_id), None)
-    sources = entry.sources if entry else content.field(answer_id).sources
-    return ", ".join(sources)
-
-
-def ask_yes_no(
-    out: Console, content: ScreeningContent, answer_id: str, question: str, why: str
-) -> bool:
-    out.print()
-    out.print(Text(question, style="bold"))
-    while True:
-        reply = out.input("[y / n / ?] ").strip().lower()
-        if reply in {"y", "yes"}:
-            return True
-        if reply in {"n", "no"}:
-            return False
-        if reply in {"?", "why", "w"}:
-            out.print(
-                Text(f"Why we ask: {why} (sources: {_sources(content, answer_id)})", style="italic")
-            )
-        elif reply in {"q", "quit"}:
-            raise Quit
-        else:
-            out.print("Please type y for yes or n for no (or ? to see why we ask).")
-
-
-def ask_number(out: Console, content: ScreeningContent, field_id: str) -> int:
-    field = content.field(field_id)
-    out.print()
-    out.print(Text(field.question, style="bold"))
-    while True:
-        reply = out.input("> ").strip().lower()
-        if reply in {"?", "why", "w"}:
-            out.print(
-                Text(
-                    f"Why we ask: {field.why} (sources: {', '.join(field.sources)})", style="italic"
-                )
-            )
-            continue
-        if reply in {"q", "quit"}:
-            raise Quit
-        if reply.isdigit() and int(reply) <= 5200:
-            return int(reply)
-        out.print("Please type a whole number, like 3 (or ? to see why we ask).")
-
-
 def show_emergency(out: Console, outcome: Outcome, content: ScreeningContent) -> None:
-    """Stops everything else: the page holds only what to do now."""
+    """Stops everything else: the screen is cleared and holds only what to do now."""
     out.clear()
     body = Text()
     body.append(outcome.advice + "\n\n")
     body.append("You told us about:\n", style="bold")
-    for reason in outcome.reasons:
-        body.append(f"  - {content.label(reason)}\n")
+    for line in reason_lines(outcome, content):
+        body.append(f"  - {line}\n")
     out.print(
         Panel(
             body,

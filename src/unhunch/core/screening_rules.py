@@ -86,6 +86,11 @@ class ScreeningContent(_Data):
     def field(self, field_id: str) -> ContextField:
         return next(c for c in self.context if c.id == field_id)
 
+    def finding_label(self, rule: str) -> str:
+        """Plain words for what raised a tier: an item's label or a combination's label."""
+        combos = {c.id: c.label for c in self.combinations}
+        return combos[rule] if rule in combos else self.label(rule)
+
     def label(self, answer_id: str) -> str:
         """Plain words for any answer id (item or context field)."""
         labels = {i.id: i.label for i in self.items} | {c.id: c.label for c in self.context}

@@ -65,7 +65,14 @@ def record_screen(ctx: Context, answers: Answers, now: dt.datetime) -> ScreenRec
 
 
 def outcome_of(record: ScreenRecord) -> Outcome:
-    return Outcome(record.tier, record.reasons, record.advice, record.may_coach)
+    """The stored outcome, with its findings worked out again from the stored answers."""
+    doc = dict(record.answers)
+    items = doc.pop("answers", {})
+    try:
+        findings = evaluate(Answers(items=items, **doc), screening_content()).findings
+    except TypeError:  # answers stored by another version: show the stored outcome alone
+        findings = ()
+    return Outcome(record.tier, record.reasons, record.advice, record.may_coach, findings)
 
 
 def answers_document(answers: Answers) -> dict[str, Any]:
