@@ -112,6 +112,16 @@ def screen(
         if here.cue:
             body.append(Text(""))
             body.append(Text(here.cue, style="italic"))
+        # The how-to stays in view, quietly, for anyone who missed it while getting ready.
+        ready = next(
+            (s for s in state.steps if s.item == here.item and s.kind == "get_ready"), None
+        )
+        if ready is not None and not message:
+            body.append(Text(""))
+            for number, line in enumerate(ready.instructions[:3], 1):
+                body.append(
+                    Text(f"{number}. {line}", style="dim", overflow="ellipsis", no_wrap=True)
+                )
     if message:
         body.append(Text(""))
         body.append(Text(message, style="yellow"))

@@ -9,19 +9,33 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 from rich.console import Console
 from rich.panel import Panel
 
+from unhunch.cli.profile import (
+    At,
+    BreathSeconds,
+    Conditions,
+    Excludes,
+    Favourites,
+    Level,
+    LowerBack,
+    Minutes,
+    Neck,
+    Props,
+    UpperBack,
+)
 from unhunch.cli.render import console, print_json
 from unhunch.core.errors import InputError
-from unhunch.core.models import Routine
+from unhunch.core.models import DEFAULT_BREATH_SECONDS, Profile, Routine
 from unhunch.core.player_events import Advise
 from unhunch.core.session_record import SessionRecord, record_from_state
 from unhunch.core.timeline import Timeline, clock_words, stamp
 from unhunch.core.vocab import PAIN_REGIONS, label
+from unhunch.services.context import Context
 
 
 def parse_pain(option: str, value: str | None, regions: list[str]) -> dict[str, int]:
@@ -79,26 +93,44 @@ def load_routine_file(path: Path) -> Routine:
 
 
 def start(
+    profile_file: Annotated[
+        Path | None,
+        typer.Option("--profile", metavar="FILE", help="A JSON profile (spec shape)."),
+    ] = None,
+    neck: Neck = None,
+    upper_back: UpperBack = None,
+    lower_back: LowerBack = None,
+    minutes: Minutes = None,
+    at: At = None,
+    props: Props = None,
+    level: Level = None,
+    condition: Conditions = None,
+    favourite: Favourites = None,
+    exclude: Excludes = None,
+    breath_seconds: BreathSeconds = None,
     routine_file: Annotated[
         Path | None,
-        typer.Option("--routine", help="Play this routine (JSON from `unhunch plan --json`)."),
+        typer.Option("--routine", metavar="FILE", help="Play this routine (from plan --json)."),
     ] = None,
-    breath_seconds: Annotated[
-        int, typer.Option(min=3, max=12, help="Seconds for one slow breath (in and out).")
-    ] = 6,
     no_wait: Annotated[
         bool, typer.Option("--no-wait", help="Print the steps at once and record the session.")
     ] = False,
     quiet: Annotated[bool, typer.Option("--quiet", help="No bell when a step changes.")] = False,
     pain_before: Annotated[
-        str | None, typer.Option(help="Pain before, for --no-wait: 4, or neck=3,lower_back=5.")
+        str | None,
+        typer.Option(help="Pain before (no questions asked): 4, or neck=3,lower_back=5."),
     ] = None,
-    pain_after: Annotated[str | None, typer.Option(help="Pain after, for --no-wait.")] = None,
+    pain_after: Annotated[str | None, typer.Option(help="Pain after (no questions asked).")] = None,
     as_json: Annotated[
         bool, typer.Option("--json", help="Print JSON (implies --no-wait).")
     ] = False,
 ) -> None:
-    """A guided session: check-in, each step timed with a breath pacer, check-in, saved."""
+    """A guided session: how it hurts, each step timed with a breath pacer, how it feels after.
+
+    Plans today's routine from your saved profile (or --profile FILE, or the options given),
+    then plays it. Keys: space pause, → skip, ← back, s too much, q quit. Refuses (exit 3)
+    until the safety screen allows coaching.
+    """
     from unhunch import clock
     from unhunch.content import load_library
     from unhunch.services import sessions
@@ -107,15 +139,22 @@ def start(
     ctx = local_context()
     now = clock.now()
     sessions.require_coaching(ctx, now)
-    routine = (
-        load_routine_file(routine_file)
-        if routine_file
-        else sessions.plan_routine(ctx, now, profile=None)
+    options: tuple[Any, ...] = (
+        *(neck, upper_back, lower_back, minutes, at, props, level),
+        *(condition, favourite, exclude, breath_seconds),
     )
-    regions = regions_to_ask(routine)
+    if routine_file is not None:
+        routine = load_routine_file(routine_file)
+        regions = regions_to_ask(routine)
+        breath = breath_seconds or DEFAULT_BREATH_SECONDS
+    else:
+        profile = profile_for(ctx, profile_file, options)
+        routine = sessions.plan_routine(ctx, now, profile)
+        regions = list(profile.targets) or regions_to_ask(routine)
+        breath = profile.breath_seconds
     before = parse_pain("--pain-before", pain_before, regions)
     after = parse_pain("--pain-after", pain_after, regions)
-    timeline = sessions.timeline_for(routine, load_library(), breath_seconds)
+    timeline = sessions.timeline_for(routine, load_library(), breath)
     session_id = sessions.new_session_id()
     out = console()
     if no_wait or as_json:
@@ -138,9 +177,8 @@ def start(
     else:
         print_intro(out, timeline)
         before = before or ask_pain(out, regions, "before")
-        sessions.save(
-            ctx, SessionRecord(id=session_id, routine=routine, started_at=now, pain_before=before)
-        )
+        first = SessionRecord(id=session_id, routine=routine, started_at=now, pain_before=before)
+        sessions.save(ctx, first)  # the session exists before the first step is shown
         state, advice = run_interactive(timeline, before, save, out, quiet, speed)
         if state.status == "asking":
             for shown in advice:
@@ -149,6 +187,21 @@ def start(
         state, more = close_session(state, after, save, state.ended_at or 0.0)
         advice = advice + more
     print_summary(out, record_from_state(session_id, routine, now, state), advice)
+
+
+def profile_for(ctx: Context, profile_file: Path | None, options: tuple[Any, ...]) -> Profile:
+    """The profile as `unhunch plan` builds it: a file, or the options over the saved one."""
+    from unhunch.cli.profile import any_option, build_profile, merge_options, read_profile_file
+    from unhunch.services.planning import NO_PROFILE, load_profile
+
+    if profile_file is not None:
+        base = read_profile_file(profile_file)
+    else:
+        saved = load_profile(ctx)
+        if saved is None and not any_option(*options):
+            raise InputError("profile", "none saved yet", "a saved profile", NO_PROFILE)
+        base = saved.model_dump(mode="json", exclude={"date"}) if saved else {}
+    return build_profile(merge_options(base, *options))
 
 
 def print_intro(out: Console, timeline: Timeline) -> None:

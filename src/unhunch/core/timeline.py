@@ -13,6 +13,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from unhunch.core.dosing import POSITION_CHANGE_SECONDS, SETUP_SECONDS
 from unhunch.core.library import Library
 from unhunch.core.models import BlockName, Exercise, Routine, RoutineItem
 from unhunch.core.vocab import Position
@@ -22,10 +23,10 @@ Side = Literal["left", "right"]
 BreathDirection = Literal["in", "out"]
 CheckMoment = Literal["before", "after"]
 
-# Seconds for the in-between steps: long enough to read one line and move, short enough that
-# nobody stands waiting. Changing position (chair to floor) takes longer.
-GET_READY_SECONDS = 6
-MOVE_SECONDS = 12
+# Seconds for the in-between steps, the same the planner counts (core/dosing.py) so the session
+# lasts what the plan said. Changing position (chair to floor) takes longer.
+GET_READY_SECONDS = SETUP_SECONDS
+MOVE_SECONDS = SETUP_SECONDS + POSITION_CHANGE_SECONDS
 SWITCH_SIDE_SECONDS = 5
 MIN_REST_SECONDS = 5
 

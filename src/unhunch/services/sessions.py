@@ -33,10 +33,9 @@ def require_coaching(ctx: Context, now: dt.datetime) -> None:
 
 def plan_routine(ctx: Context, now: dt.datetime, profile: Profile | None) -> Routine:
     """Today's routine for the profile given (or the saved one); the screen is checked first."""
-    from unhunch.services.planning import plan_today  # type: ignore[import-untyped,unused-ignore]
+    from unhunch.services.planning import plan_today
 
-    routine: Routine = plan_today(ctx, now, profile=profile, check_screen=False)
-    return routine
+    return plan_today(ctx, now, profile=profile, check_screen=False)
 
 
 def timeline_for(routine: Routine, library: Library, breath_seconds: float | None) -> Timeline:
