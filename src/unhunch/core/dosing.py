@@ -65,10 +65,15 @@ def steps(dose: Dose) -> tuple[tuple[int, int], ...]:
     base = dose.amount
     out: list[tuple[int, int]] = []
     for sets in range(dose.sets, max(MAX_SETS, dose.sets) + 1):
-        start = m.floor if sets == dose.sets else base
-        # The step grid below the base, the base itself, then up to the ceiling.
-        amounts = sorted({*range(start, base, m.step), base, *range(base, m.ceiling + 1, m.step)})
-        out.extend((sets, a) for a in amounts if a >= start)
+        if sets == dose.sets:
+            # The step grid below the base, the base itself, then up to the ceiling.
+            amounts = sorted({*range(m.floor, base, m.step), *range(base, m.ceiling + 1, m.step)})
+        else:
+            # One more set starts where its total work is no less than the step before.
+            need = -(-(sets - 1) * out[-1][1] // sets)
+            start = base + max(0, -(-(need - base) // m.step)) * m.step
+            amounts = list(range(start, m.ceiling + 1, m.step)) or [m.ceiling]
+        out.extend((sets, a) for a in amounts)
     return tuple(out)
 
 

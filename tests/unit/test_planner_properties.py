@@ -1,0 +1,34 @@
+"""Property tests: the six hard rules, determinism and day-to-day variety on random profiles."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from hypothesis import given, settings
+
+from tests.unit.planner_helpers import LIBRARY, check_hard_rules, dates, profiles
+from unhunch.core.models import Profile
+from unhunch.core.planner import plan
+
+
+@settings(max_examples=300, deadline=None)
+@given(profiles(), dates)
+def test_every_routine_keeps_the_six_hard_rules(profile: Profile, on: dt.date) -> None:
+    check_hard_rules(profile, plan(profile, LIBRARY, None, on))
+
+
+@settings(max_examples=100, deadline=None)
+@given(profiles(), dates)
+def test_same_profile_and_date_give_the_same_routine(profile: Profile, on: dt.date) -> None:
+    assert plan(profile, LIBRARY, None, on) == plan(profile, LIBRARY, None, on)
+
+
+@settings(max_examples=150, deadline=None)
+@given(profiles(), dates)
+def test_consecutive_days_differ_when_there_is_an_alternative(
+    profile: Profile, on: dt.date
+) -> None:
+    today = plan(profile, LIBRARY, None, on)
+    tomorrow = plan(profile, LIBRARY, None, on + dt.timedelta(days=1))
+    if today.items and profile.minutes >= 2:
+        assert today != tomorrow
