@@ -56,8 +56,7 @@ def test_context_field_of_wrong_type_or_range_is_named(field: str, bad: object) 
 
 
 @pytest.mark.parametrize(
-    "field", ["age", "pain_weeks", "improving", "new_pain", "long_term_steroids",
-              "clinician_cleared", "answers"]
+    "field", ["age", "pain_weeks", "improving", "new_pain", "clinician_cleared", "answers"]
 )  # fmt: skip
 def test_missing_context_field_is_named(field: str) -> None:
     doc = document()
@@ -111,3 +110,19 @@ def test_problems_are_input_errors_carrying_field_and_value() -> None:
     (problem,) = caught.value.problems
     assert isinstance(problem, InputError)
     assert (problem.field, problem.value) == ("age", "42")
+
+
+def test_the_spec_example_shape_without_long_term_steroids_is_accepted() -> None:
+    # spec/screening.md's example answers file has no long_term_steroids field.
+    doc = document()
+    del doc["long_term_steroids"]
+    assert parse_answers(doc, CONTENT).long_term_steroids is None
+
+
+def test_long_term_steroids_is_required_once_a_minor_trauma_makes_it_matter() -> None:
+    doc = document()
+    del doc["long_term_steroids"]
+    doc["answers"]["minor_trauma"] = True
+    (message,) = problems(doc)
+    assert message.startswith("long_term_steroids: missing")
+    assert "minor_trauma" in message

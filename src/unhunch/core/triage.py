@@ -130,6 +130,11 @@ def _missing(name: str, allowed: str) -> InputError:
     )
 
 
+# Context fields the spec's example answers file leaves out: they may be omitted unless the
+# answer they qualify is yes (a missing answer that could change the outcome is never read as no).
+ONLY_WHEN_RELEVANT = {"long_term_steroids": "minor_trauma"}
+
+
 def parse_answers(data: object, content: ScreeningContent) -> Answers:
     """Check an answers document completely and give back the answers.
 
@@ -158,7 +163,8 @@ def parse_answers(data: object, content: ScreeningContent) -> Answers:
         elif c.id == "pain_weeks":
             allowed = "a whole number of weeks, 0 or more"
         if c.id not in data:
-            problems.append(_missing(c.id, allowed))
+            if c.id not in ONLY_WHEN_RELEVANT:
+                problems.append(_missing(c.id, allowed))
             continue
         value = data[c.id]
         if (
@@ -195,6 +201,12 @@ def parse_answers(data: object, content: ScreeningContent) -> Answers:
         for key in raw:
             if key not in item_ids:
                 problems.append(_unknown(f"answers.{key}", item_ids, raw[key], prefix="answers."))
+
+    for field_id, trigger in ONLY_WHEN_RELEVANT.items():
+        if field_id not in data and items.get(trigger) is True:
+            problems.append(
+                _missing(field_id, f"true or false (needed because answers.{trigger} is true)")
+            )
 
     age = values.get("age")
     if isinstance(age, int) and age < MIN_AGE:
