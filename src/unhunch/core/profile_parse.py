@@ -52,6 +52,10 @@ def _problem(err: Mapping[str, Any], data: Mapping[str, Any]) -> InputError:
         near = closest(key, PAIN_REGIONS)
         hint = f"Did you mean {near!r}?" if near else ""
         return InputError("pain region", key, ", ".join(PAIN_REGIONS), hint)
+    if top == "pain" and isinstance(value, dict):
+        bad = [(r, v) for r, v in value.items() if not (isinstance(v, int) and 0 <= v <= 10)]
+        if bad:
+            field, value = f"pain.{bad[0][0]}", bad[0][1]
     allowed = ALLOWED.get(top, err.get("msg", "a valid value"))
     hint = ""
     if top in CHOICES and isinstance(value, str):
