@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any, Literal
+from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
+from unhunch.core.figure_spec import FigureSpec
 from unhunch.core.vocab import (
     Condition,
     Equipment,
@@ -102,7 +103,7 @@ class Exercise(Strict):
     sources: list[str] = Field(min_length=1)
     variations: Variations = Field(default_factory=Variations)
     breath: str | None = None
-    figure: dict[str, Any] | None = None
+    figure: FigureSpec | None = None
 
     @model_validator(mode="after")
     def _per_side_matches_bilateral(self) -> Exercise:

@@ -1,0 +1,196 @@
+"""A whole picture: props, floor, figure, arrow, framed in a viewBox with a title.
+
+Sizes are in the skeleton's units; the SVG has a viewBox and no pixel size, so it scales to
+whatever holds it. Ids are prefixed with the exercise id so many figures can share a page.
+"""
+
+from __future__ import annotations
+
+import math
+from xml.sax.saxutils import escape
+
+from unhunch.core.models import DEFAULT_BREATH_SECONDS, Exercise
+from unhunch.core.vocab import label
+from unhunch.figures.arrows import ARROW, along, turn
+from unhunch.figures.motion import path_between, still_index, timeline
+from unhunch.figures.props import draw_props
+from unhunch.figures.scene import Placed, place_keyframes
+from unhunch.figures.svg import (
+    FLOOR,
+    GHOST,
+    Drawing,
+    Point,
+    all_points,
+    moving_body,
+    plan_drawing,
+    still_body,
+)
+
+MIN_WIDTH = 300.0
+MIN_HEIGHT = 220.0
+TURN_DEGREES = 15.0
+
+TRACKED_POINTS: dict[str, tuple[str, ...]] = {
+    "head": ("head",),
+    "neck": ("neck_top",),
+    "shoulders": ("neck_base",),
+    "mid_back": ("mid_back",),
+    "hips": ("pelvis",),
+    "hands": ("left_hand", "right_hand"),
+    "elbows": ("left_elbow", "right_elbow"),
+    "knees": ("left_knee", "right_knee"),
+    "feet": ("left_ankle", "right_ankle"),
+}
+AUTO_POINTS = (
+    "head", "left_hand", "right_hand", "left_elbow", "right_elbow", "left_knee", "right_knee",
+    "left_ankle", "right_ankle", "pelvis", "mid_back", "neck_base",
+)  # fmt: skip
+
+
+def _arrow(
+    d: Drawing, exercise: Exercise, a: int, b: int, opacity: float
+) -> tuple[str, list[Point]]:
+    spec = exercise.figure
+    assert spec is not None
+    if spec.arrow == "none" or a == b:
+        return "", []
+    path = path_between(exercise, a, b)
+    first, last = path[0], path[-1]
+    if spec.view == "front" and spec.arrow in ("auto", "twist", "head"):
+        twist = last.angles["twist"] - first.angles["twist"]
+        head = last.angles["head_turn"] - first.angles["head_turn"] + twist
+        pts0 = d.points(first.body)
+        if spec.arrow in ("auto", "twist") and abs(twist) >= TURN_DEGREES:
+            mid = pts0["mid_back"]
+            top = pts0["neck_base"]
+            centre = ((mid[0] + top[0]) / 2, (mid[1] + top[1]) / 2 + 4)
+            return turn(centre, 30, 9, twist > 0, opacity)
+        if spec.arrow in ("auto", "head") and abs(head) >= TURN_DEGREES:
+            hx, hy = pts0["head"]
+            return turn((hx, hy + 4), 19, 6, head > 0, opacity)
+    names = TRACKED_POINTS.get(spec.arrow, AUTO_POINTS)
+    tracks = {n: [d.points(p.body)[n] for p in path] for n in names}
+    name = max(tracks, key=lambda n: math.dist(tracks[n][0], tracks[n][-1]))
+    centre_pts = d.points(last.body)
+    centre = (
+        (centre_pts["pelvis"][0] + centre_pts["neck_base"][0]) / 2,
+        (centre_pts["pelvis"][1] + centre_pts["neck_base"][1]) / 2,
+    )
+    return along(tracks[name], centre, opacity)
+
+
+def _frame(points: list[Point]) -> tuple[float, float, float, float]:
+    """(x, y, width, height) around the points, the floor near the bottom edge."""
+    xs = [p[0] for p in points]
+    ys = [p[1] for p in points]
+    x0, x1 = min(xs) - 16, max(xs) + 16
+    y0, y1 = min(ys) - 16, 10.0
+    w, h = x1 - x0, y1 - y0
+    if w < MIN_WIDTH:
+        x0 -= (MIN_WIDTH - w) / 2
+        w = MIN_WIDTH
+    if h < MIN_HEIGHT:
+        y0 -= MIN_HEIGHT - h
+        h = MIN_HEIGHT
+    return x0, y0, w, h
+
+
+def _title(exercise: Exercise, side: str, animated: bool) -> str:
+    spec = exercise.figure
+    view = spec.view if spec else "side"
+    words = f"{exercise.name}: {label(exercise.position)}, {view} view"
+    if exercise.bilateral:
+        words += ", left then right side" if animated else f", {side} side"
+    return words
+
+
+def render(exercise: Exercise, animated: bool, side: str) -> str:
+    spec = exercise.figure
+    assert spec is not None
+    _, placed = place_keyframes(spec)
+    still = still_index(exercise)
+    shown = placed[still]
+    d = plan_drawing(exercise, shown.body)
+    tl = timeline(exercise) if animated else None
+    bodies = [f.placed.body for f in tl.frames] if tl else [placed[0].body, shown.body]
+    props = draw_props(d.props, placed[0].body, bodies, spec.view, spec.base == "seated")
+    arrow_svg, arrow_pts = _arrow(d, exercise, 0, still, 0.45 if animated else 1.0)
+    points = all_points(d, bodies) + props.box + arrow_pts
+    x0, y0, w, h = _frame(points)
+    cx = x0 + w / 2
+
+    if tl is not None:
+        figure = moving_body(d, tl)
+        ghost = ""
+    else:
+        figure = still_body(d, shown.body)
+        ghost = _ghost(d, placed[0], shown)
+    scene = "\n".join(
+        [
+            *props.back,
+            f'<line class="floor" x1="{x0:.1f}" y1="0" x2="{x0 + w:.1f}" y2="0" stroke="{FLOOR}" '
+            'stroke-width="2" stroke-linecap="round"/>',
+            ghost,
+            f'<g class="figure">\n{figure}\n</g>',
+            arrow_svg,
+        ]
+    )
+    scene = _mirrored(scene, cx, exercise, animated, side, tl.seconds if tl else 0.0)
+    uid = f"fig-{exercise.id}-{side}-{'a' if animated else 's'}"
+    title = escape(_title(exercise, side, animated))
+    desc = escape(exercise.steps[0] if exercise.steps else exercise.summary)
+    pacer = _breath_pacer(x0 + w - 18, y0 + 18) if tl is not None and tl.is_hold else ""
+    return (
+        f'<svg xmlns="http://www.w3.org/2000/svg" class="unhunch-figure" role="img" '
+        f'viewBox="{x0:.1f} {y0:.1f} {w:.1f} {h:.1f}" aria-labelledby="{uid}-t {uid}-d">\n'
+        f'<title id="{uid}-t">{title}</title>\n<desc id="{uid}-d">{desc}</desc>\n'
+        f"{scene}\n{pacer}</svg>\n"
+    )
+
+
+def _ghost(d: Drawing, start: Placed, shown: Placed) -> str:
+    moved = any(
+        math.dist(start.body.points[k], shown.body.points[k]) > 2.0 for k in start.body.points
+    )
+    if not moved:
+        return ""
+    return f'<g class="ghost">\n{still_body(d, start.body, lambda _: GHOST)}\n</g>'
+
+
+def _mirrored(
+    scene: str, cx: float, exercise: Exercise, animated: bool, side: str, seconds: float
+) -> str:
+    """The right side is the left-side drawing flipped about the picture's centre line."""
+    if animated and exercise.bilateral:
+        return (
+            f'<g transform="translate({cx:.1f} 0)"><g class="mirror">'
+            f'<animateTransform attributeName="transform" type="scale" values="1 1;-1 1" '
+            f'keyTimes="0;0.5" calcMode="discrete" dur="{2 * seconds:g}s" '
+            'repeatCount="indefinite"/>'
+            f'<g transform="translate({-cx:.1f} 0)">\n{scene}\n</g></g></g>'
+        )
+    if side == "right":
+        return (
+            f'<g class="mirror" transform="translate({2 * cx:.1f} 0) scale(-1 1)">\n{scene}\n</g>'
+        )
+    return scene
+
+
+def _breath_pacer(x: float, y: float) -> str:
+    """A small circle that swells on the in-breath and shrinks on the out-breath."""
+    breath = DEFAULT_BREATH_SECONDS
+    return (
+        f'<circle class="breath" cx="{x:.1f}" cy="{y:.1f}" r="5" fill="{ARROW}" opacity="0.35">'
+        f'<animate attributeName="r" values="5;11;5" keyTimes="0;0.4;1" dur="{breath}s" '
+        'repeatCount="indefinite"/></circle>\n'
+    )
+
+
+def placeholder(exercise: Exercise) -> str:
+    """For an exercise that has no figure yet: an honest empty frame, never an error."""
+    title = escape(f"{exercise.name}: no picture yet")
+    return (
+        '<svg xmlns="http://www.w3.org/2000/svg" class="unhunch-figure" role="img" '
+        f'viewBox="0 0 300 220"><title>{title}</title>'
+        f'<line x1="20" y1="200" x2="280" y2="200" stroke="{FLOOR}" stroke-width="2"/></svg>\n'
+    )

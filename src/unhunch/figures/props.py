@@ -1,0 +1,176 @@
+"""Chairs, walls, doorways, mats, pillows and rollers, placed from where the body is.
+
+Each prop is drawn in screen units (y grows downwards, the floor is y = 0) and reports the
+box it covers so the picture can be framed around it. Props are placed from the first
+keyframe's body, so they stay put while the figure moves.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from unhunch.core.figure_spec import View
+from unhunch.figures.scene import SEAT_TOP
+from unhunch.figures.skeleton import Body, Vec
+
+WOOD = "#c49a6c"
+WOOD_DARK = "#a47c52"
+WALL = "#e9e4da"
+WALL_EDGE = "#bdb3a3"
+MAT = "#b9d7c9"
+SOFT = "#e6d3ee"
+ROLLER = "#9cc3e0"
+
+
+@dataclass
+class Drawn:
+    back: list[str] = field(default_factory=list)  # behind the figure
+    box: list[tuple[float, float]] = field(default_factory=list)  # screen points to frame
+
+    def add(self, svg: str, *points: tuple[float, float]) -> None:
+        self.back.append(svg)
+        self.box.extend(points)
+
+
+def screen(v: Vec, view: View) -> tuple[float, float]:
+    """Orthographic projection: the side view looks from the figure's left, y grows down."""
+    return (v[2], -v[1]) if view == "side" else (v[0], -v[1])
+
+
+def body_span(bodies: list[Body], view: View) -> tuple[float, float]:
+    xs = [screen(v, view)[0] for b in bodies for v in b.points.values()]
+    return min(xs), max(xs)
+
+
+def _rect(
+    x: float, y: float, w: float, h: float, fill: str, rx: float = 2.0, extra: str = ""
+) -> str:
+    return (
+        f'<rect x="{x:.1f}" y="{y:.1f}" width="{w:.1f}" height="{h:.1f}" rx="{rx:.1f}" '
+        f'fill="{fill}"{extra}/>'
+    )
+
+
+def _line(x1: float, y1: float, x2: float, y2: float, colour: str, width: float) -> str:
+    return (
+        f'<line x1="{x1:.1f}" y1="{y1:.1f}" x2="{x2:.1f}" y2="{y2:.1f}" stroke="{colour}" '
+        f'stroke-width="{width:.1f}" stroke-linecap="round"/>'
+    )
+
+
+def chair(drawn: Drawn, body: Body, view: View, seated: bool) -> None:
+    """A plain chair: under the hips when seated, else with its back under the hands."""
+    p = body.points
+    if seated:
+        px, _ = screen(p["pelvis"], view)
+        seat_y = -SEAT_TOP
+        if view == "side":
+            back_x, front_x = px - 16, px + 26
+            drawn.add(_line(back_x, 0, back_x, seat_y - 44, WOOD_DARK, 4), (back_x, seat_y - 46))
+            drawn.add(_line(front_x, 0, front_x, seat_y, WOOD_DARK, 4), (front_x + 2, 0))
+            drawn.add(_rect(back_x - 2, seat_y, front_x - back_x + 4, 5, WOOD))
+        else:
+            half = 25.0
+            drawn.add(
+                _rect(px - half + 3, seat_y - 44, 2 * half - 6, 30, WOOD, 3, ' opacity="0.55"')
+            )
+            drawn.add(_line(px - half, 0, px - half, seat_y, WOOD_DARK, 4), (px - half - 2, 0))
+            drawn.add(_line(px + half, 0, px + half, seat_y, WOOD_DARK, 4), (px + half + 2, 0))
+            drawn.add(_rect(px - half - 2, seat_y, 2 * half + 4, 5, WOOD), (px, seat_y - 46))
+        return
+    # Standing beside or facing a chair: its backrest top meets the hands.
+    hands = [screen(p[f"{s}_hand"], view) for s in ("left", "right")]
+    hx = sum(h[0] for h in hands) / 2
+    top = max(-95.0, min(-70.0, min(h[1] for h in hands) + 4))
+    if view == "side":
+        front = screen(p["pelvis"], view)[0] < hx
+        seat_far = hx + 30 if front else hx - 30
+        drawn.add(_line(hx, 0, hx, top, WOOD_DARK, 4), (hx, top))
+        drawn.add(_line(seat_far, 0, seat_far, -SEAT_TOP, WOOD_DARK, 4), (seat_far, 0))
+        drawn.add(_line(hx, -SEAT_TOP, seat_far, -SEAT_TOP, WOOD, 5))
+    else:
+        drawn.add(_line(hx - 18, 0, hx - 18, top, WOOD_DARK, 4), (hx - 20, top))
+        drawn.add(_line(hx + 18, 0, hx + 18, top, WOOD_DARK, 4), (hx + 20, 0))
+        drawn.add(_line(hx - 18, top, hx + 18, top, WOOD, 5))
+
+
+def wall(drawn: Drawn, bodies: list[Body], view: View, in_front: bool) -> None:
+    low, high = body_span(bodies, view)
+    if view == "front":
+        drawn.add(
+            _rect(low - 30, -200, high - low + 60, 200, WALL, 0), (low - 30, -200), (high + 30, 0)
+        )
+        return
+    if in_front:
+        x = high + 5
+        drawn.add(_rect(x, -200, 14, 200, WALL, 0), (x + 14, -200))
+        drawn.add(_line(x, 0, x, -200, WALL_EDGE, 2))
+    else:
+        x = low - 11
+        drawn.add(_rect(x - 14, -200, 14, 200, WALL, 0), (x - 14, -200))
+        drawn.add(_line(x, 0, x, -200, WALL_EDGE, 2))
+
+
+def doorway(drawn: Drawn, body: Body, view: View) -> None:
+    p = body.points
+    if view == "side":
+        x = screen(p["left_elbow"], view)[0] - 6
+        drawn.add(_rect(x - 5, -200, 10, 200, WALL, 1), (x - 8, -200))
+        drawn.add(_line(x - 5, 0, x - 5, -200, WALL_EDGE, 1.5))
+        drawn.add(_line(x + 5, 0, x + 5, -200, WALL_EDGE, 1.5))
+    else:
+        cx = screen(p["pelvis"], view)[0]
+        for x in (cx - 52, cx + 52):
+            drawn.add(_rect(x - 5, -200, 10, 200, WALL, 1), (x - 8, -200), (x + 8, 0))
+
+
+def mat(drawn: Drawn, bodies: list[Body], view: View) -> None:
+    low, high = body_span(bodies, view)
+    drawn.add(_rect(low - 14, 0.5, high - low + 28, 4, MAT, 2), (low - 14, 5), (high + 14, 5))
+
+
+def pillow(drawn: Drawn, body: Body, view: View) -> None:
+    hx, _hy = screen(body.points["head"], view)
+    drawn.add(_rect(hx - 13, -7, 26, 7.5, SOFT, 3.5), (hx - 13, -7))
+
+
+def foam_roller(drawn: Drawn, body: Body, view: View) -> None:
+    mx, _my = screen(body.points["mid_back"], view)
+    nx, _ny = screen(body.points["neck_base"], view)
+    x = mx + (nx - mx) * 0.35
+    r = 8.0
+    drawn.back.append(
+        f'<circle cx="{x:.1f}" cy="{-r:.1f}" r="{r:.1f}" fill="{ROLLER}" stroke="#6f9fc4" '
+        'stroke-width="1.5"/>'
+    )
+    drawn.box.append((x - r, -2 * r))
+
+
+def draw_props(
+    props: Sequence[str], first: Body, bodies: list[Body], view: View, seated: bool
+) -> Drawn:
+    """Props behind the figure (strap and band are drawn with the hands instead)."""
+    drawn = Drawn()
+    order = sorted(
+        props,
+        key=lambda p: (
+            ["wall", "wall_front", "doorway", "chair"].index(p)
+            if p in ("wall", "wall_front", "doorway", "chair")
+            else 9
+        ),
+    )
+    for prop in order:
+        if prop == "chair":
+            chair(drawn, first, view, seated)
+        elif prop in ("wall", "wall_front"):
+            wall(drawn, bodies, view, prop == "wall_front")
+        elif prop == "doorway":
+            doorway(drawn, first, view)
+        elif prop == "mat":
+            mat(drawn, bodies, view)
+        elif prop == "pillow":
+            pillow(drawn, first, view)
+        elif prop == "foam_roller":
+            foam_roller(drawn, first, view)
+    return drawn
