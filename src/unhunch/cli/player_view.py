@@ -32,6 +32,7 @@ GLYPHS = {
 }
 PACER_WIDTH = 40
 KEYS_LINE = "space pause · → skip exercise · ← back · s too much · q quit"
+KEYS_LINE_PAUSED = "space carry on · → skip exercise · ← back · s too much · q quit"
 
 
 def big(text: str) -> str:
@@ -125,7 +126,7 @@ def screen(
     if message:
         body.append(Text(""))
         body.append(Text(message, style="yellow"))
-    footer = prompt or KEYS_LINE
+    footer = prompt or (KEYS_LINE_PAUSED if state.status == "paused" else KEYS_LINE)
     panel = Panel(
         Group(*body),
         title=title,
