@@ -13,6 +13,7 @@ from typer._click import ClickException
 from typer._click import Context as ClickContext
 from typer.core import TyperGroup
 
+from unhunch.cli import breaks as breaks_cmd
 from unhunch.cli import data as data_cmd
 from unhunch.cli import diary as diary_cmd
 from unhunch.cli import exercises as exercises_cmd
@@ -90,6 +91,7 @@ app.command("serve")(serve_cmd.serve)
 app.command("start")(start_cmd.start)
 app.command("plan")(plan_cmd.plan)
 app.add_typer(profile_cmd.profile_app, name="profile")
+app.add_typer(breaks_cmd.breaks_app, name="breaks")
 
 
 def run() -> None:

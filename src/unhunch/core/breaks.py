@@ -156,6 +156,7 @@ class Due:
     snoozes: int  # snoozes already used on this break
     max_snoozes: int
     overdue: bool  # due before now and not answered yet: it is due now
+    scheduled: dt.datetime  # when it fell due (before `at` when overdue)
 
     @property
     def can_snooze(self) -> bool:
@@ -265,6 +266,7 @@ def next_break(settings: BreakSettings, log: BreakLog, now: dt.datetime) -> Due 
             snoozes=len(used),
             max_snoozes=settings.max_snoozes,
             overdue=overdue,
+            scheduled=due,
         )
     return None
 

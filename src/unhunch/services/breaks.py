@@ -60,6 +60,7 @@ class NextBreak:
             "due_at": local.isoformat() if local else None,
             "due_at_utc": due.at.isoformat() if due else None,
             "overdue": due.overdue if due else False,
+            "scheduled_utc": due.scheduled.isoformat() if due else None,
             "day": due.day.isoformat() if due else None,
             "index": due.index if due else None,
             "snoozes_used": due.snoozes if due else 0,
@@ -200,7 +201,7 @@ def take(ctx: Context, now: dt.datetime, event_id: str | None = None) -> NextBre
         ctx,
         "taken",
         now,
-        current.due.at if current.due else None,
+        current.due.scheduled if current.due else None,
         {"kind": current.content.kind, **(routine.model_dump(mode="json") if routine else {})},
         event_id,
     )
@@ -209,7 +210,7 @@ def take(ctx: Context, now: dt.datetime, event_id: str | None = None) -> NextBre
 
 def skip(ctx: Context, now: dt.datetime, event_id: str | None = None) -> NextBreak:
     current = find_next(ctx, now)
-    record(ctx, "skipped", now, current.due.at if current.due else None, None, event_id)
+    record(ctx, "skipped", now, current.due.scheduled if current.due else None, None, event_id)
     return find_next(ctx, now)
 
 
@@ -224,7 +225,7 @@ def snooze(ctx: Context, now: dt.datetime, event_id: str | None = None) -> NextB
             f"at most {limit} snooze{'' if limit == 1 else 's'} per break",
             "Start the break, or skip it.",
         )
-    record(ctx, "snoozed", now, current.due.at, None, event_id)
+    record(ctx, "snoozed", now, current.due.scheduled, None, event_id)
     return find_next(ctx, now)
 
 
