@@ -22,9 +22,15 @@ def make_templates() -> Jinja2Templates:
     env = templates.env
     env.globals["label"] = label
     env.globals["HTMX_FILE"] = HTMX_FILE
+    env.globals["static"] = static_url
     env.filters["label"] = label
     env.filters["minutes"] = minutes_text
     return templates
+
+
+def static_url(path: str) -> str:
+    """A same-origin path (never an absolute URL, which would depend on the Host header)."""
+    return "/static/" + path
 
 
 def minutes_text(seconds: int) -> str:

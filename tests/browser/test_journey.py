@@ -1,0 +1,115 @@
+"""A person's whole journey in Chromium: the screen, the profile, today, the player with its
+check-ins, the diary and the progress chart; and the emergency path that shows no routine."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from playwright.sync_api import Page, expect
+
+from tests.browser.conftest import Watched, serious_a11y_violations, shot
+
+pytestmark = pytest.mark.browser
+
+SELF_CARE = {"age": "40", "pain_weeks": "1", "improving": "yes"}
+
+
+def answer_screen(page: Page, answers: dict[str, str], shots: str = "") -> None:
+    """Tap through the screen: numbers typed, yes/no tapped, 'no' unless told otherwise."""
+    page.get_by_role("button", name="Begin").click()
+    n = 0
+    while page.locator("form.question").count():
+        step_id = page.locator("form.question input[name=step]").get_attribute("value")
+        number = page.locator("#answer")
+        if n == 0 and shots:
+            shot(page, f"{shots}-question")
+            assert serious_a11y_violations(page) == []
+        n += 1
+        if number.count():
+            label = page.locator("label[for=answer]").inner_text().lower()
+            value = answers.get("age") if "old" in label else answers.get("pain_weeks", "1")
+            number.fill(value or "40")
+            page.get_by_role("button", name="Next").click()
+            continue
+        text = page.locator(".question-text").inner_text()
+        wanted = "no"
+        for key, value in answers.items():
+            if key.startswith("text:") and key[5:].lower() in text.lower():
+                wanted = value
+        if "getting better" in text:
+            wanted = answers.get("improving", "yes")
+        page.get_by_role("button", name=wanted.capitalize(), exact=True).click()
+        assert step_id is not None and n < 60
+
+
+def test_emergency_answer_shows_advice_and_nothing_like_a_routine(
+    server: str, phone: Watched
+) -> None:
+    page = phone.page
+    page.goto(server + "/screen")
+    page.get_by_role("button", name="Begin").click()
+    page.get_by_role("button", name="Yes", exact=True).click()
+    expect(page.get_by_role("heading", name="Get emergency help now")).to_be_visible()
+    expect(page.get_by_role("link", name=re.compile("Call 999"))).to_be_visible()
+    assert page.locator("a[href='/today'], a[href='/session'], nav").count() == 0
+    shot(page, "emergency-phone")
+    assert serious_a11y_violations(page) == []
+    page.goto(server + "/today")
+    assert page.locator(".routine-item").count() == 0
+    assert phone.errors == []
+
+
+def test_self_care_journey_from_screen_to_chart(server: str, laptop: Watched) -> None:
+    page = laptop.page
+    page.goto(server + "/")
+    shot(page, "welcome")
+    page.get_by_role("link", name="Start with the questions").click()
+    shot(page, "screen-intro")
+    answer_screen(page, SELF_CARE, shots="screen")
+    expect(
+        page.get_by_role("heading", name="Nothing here points to a serious cause")
+    ).to_be_visible()
+    shot(page, "screen-self-care")
+    page.get_by_role("link", name="Next: where it hurts").click()
+
+    # Profile: the body map takes you to the slider; the live preview colours the map.
+    page.locator("a[href='#pain-upper_back']").first.click()
+    assert page.evaluate("document.activeElement.id") == "pain-upper_back"
+    page.locator("#pain-upper_back").fill("6")
+    expect(page.locator("#out-upper_back")).to_have_text("6")
+    page.locator("#pain-neck").fill("3")
+    page.locator("#minutes").fill("5")
+    shot(page, "profile")
+    assert serious_a11y_violations(page) == []
+    page.get_by_role("button", name="Save and see my routine").click()
+
+    # Today
+    expect(page.get_by_role("heading", name="Today's routine")).to_be_visible()
+    assert page.locator(".routine-item").count() >= 2
+    shot(page, "today")
+    assert serious_a11y_violations(page) == []
+    page.get_by_role("link", name="Start").first.click()
+
+    # Player at test speed: before check-in, run, after check-in.
+    page.goto(server + "/session?speed=60")
+    expect(
+        page.get_by_role("heading", name=re.compile("how is your pain right now"))
+    ).to_be_visible()
+    page.locator("#check-upper_back").fill("5")
+    shot(page, "player-checkin")
+    assert serious_a11y_violations(page) == []
+    page.get_by_role("button", name="Start the routine").click()
+    expect(page.locator("#stage")).to_be_visible()
+    expect(page.locator("#count")).not_to_have_text("")
+    shot(page, "player-running")
+    assert serious_a11y_violations(page) == []
+    page.keyboard.press("Space")  # pause
+    expect(page.locator("#paused-note")).to_be_visible()
+    page.keyboard.press("Space")
+    expect(page.locator("#after")).to_be_visible(timeout=120_000)
+    page.locator("#after-upper_back").fill("3")
+    page.get_by_role("button", name="Save and finish").click()
+    expect(page.locator("#save-state")).to_have_text("Saved to your diary.")
+    shot(page, "player-done")
+    assert laptop.errors == []
