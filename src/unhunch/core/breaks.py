@@ -169,19 +169,27 @@ def _utc(moment: dt.datetime) -> dt.datetime:
     return moment.astimezone(UTC)
 
 
-def _local(day: dt.date, time: dt.time, zone: ZoneInfo) -> dt.datetime:
+def _local(day: dt.date, time: dt.time, zone: ZoneInfo, fold: int = 0) -> dt.datetime:
     """A wall-clock time on a local date, as a UTC instant.
 
-    DST: a time that does not exist (skipped when the clocks go forward) is read with the offset
-    before the change, which lands it just after the gap; a time that happens twice (clocks go
-    back) is its first occurrence (fold=0).
+    DST: with fold=0 a time that does not exist (skipped when the clocks go forward) is read
+    with the offset before the change, which lands it just after the gap, and a time that
+    happens twice (clocks go back) is its first occurrence; fold=1 gives the other reading.
     """
-    return dt.datetime.combine(day, time, tzinfo=zone).astimezone(UTC)
+    return dt.datetime.combine(day, time.replace(fold=fold), tzinfo=zone).astimezone(UTC)
 
 
-def _period_on(day: dt.date, period: Period, zone: ZoneInfo) -> tuple[dt.datetime, dt.datetime]:
+def _period_on(
+    day: dt.date, period: Period, zone: ZoneInfo, widest: bool = False
+) -> tuple[dt.datetime, dt.datetime]:
+    """The period as UTC instants; `widest` stretches it over both readings of a time the
+    clocks make ambiguous (a quiet period errs on the side of quiet)."""
     end_day = day + dt.timedelta(days=1) if period.end <= period.start else day
-    return _local(day, period.start, zone), _local(end_day, period.end, zone)
+    start, end = _local(day, period.start, zone), _local(end_day, period.end, zone)
+    if widest:
+        start = min(start, _local(day, period.start, zone, fold=1))
+        end = max(end, _local(end_day, period.end, zone, fold=1))
+    return start, end
 
 
 def _subtract(
@@ -212,7 +220,7 @@ def segments(settings: BreakSettings, since: dt.datetime) -> Iterator[Segment]:
         if WEEKDAYS[day.weekday()] in settings.days:
             window = _period_on(day, settings.hours, zone)
             holes = [
-                _period_on(day + dt.timedelta(days=shift), quiet, zone)
+                _period_on(day + dt.timedelta(days=shift), quiet, zone, widest=True)
                 for quiet in settings.quiet
                 for shift in (-1, 0, 1)
             ]
