@@ -30,5 +30,7 @@ def test_consecutive_days_differ_when_there_is_an_alternative(
 ) -> None:
     today = plan(profile, LIBRARY, None, on)
     tomorrow = plan(profile, LIBRARY, None, on + dt.timedelta(days=1))
-    if today.items and profile.minutes >= 2:
+    # Very short budgets with several painful regions can leave a single routine that keeps
+    # every rule; from 5 minutes there is always room for another.
+    if today.items and profile.minutes >= 5:
         assert today != tomorrow

@@ -117,6 +117,18 @@ def alternative(pool: Pool, picks: Picks, direction: int, banned: set[Signature]
         ]
         if fine:
             return max(fine, key=lambda t: evaluate(pool, t).value)
+    # No single change will do: search again without one of today's exercises.
+    searched = [
+        search(pool, d, frozenset({p.cand}))
+        for p in picks
+        if p.cand not in pool.forced
+        for d in DIRECTIONS
+    ]
+    fine = [
+        t for t in searched if rank_key(pool, t)[:4] == key[:4] and signature(pool, t) not in banned
+    ]
+    if fine:
+        return max(fine, key=lambda t: evaluate(pool, t).value)
     return picks
 
 

@@ -2,11 +2,12 @@
 
 Per direction (upright → lying, or lying → upright):
 1. favourites first (forced while they fit);
-2. warm-up and cool-down items up to the block counts;
-3. one main item for each painful region not yet covered, most painful region first;
-4. more main items while one raises J and fits;
+2. one main item for each painful region not yet covered, most painful region first;
+3. warm-up and cool-down items up to the block counts;
+4. fill the time: add a main item or step a dose up, whichever gains more J per second;
 5. dose steps (±1) while one raises J and fits the budget;
-6. swaps of one item for another of the same block (or dropping a main item) while J rises.
+6. local moves while J rises: swap an item for another of the same block, drop a main item,
+   or move an item between blocks (fallback items can serve in more than one).
 Each step only accepts states that keep total ≤ budget and the one-way position order.
 """
 
@@ -20,6 +21,7 @@ from unhunch.core.planner_score import Pick, Picks, monotone, total_seconds
 from unhunch.core.planner_state import State
 
 MAX_SWAP_PASSES = 3
+FILL_FLOOR = 0.85
 EPS = 1e-9
 
 
@@ -49,7 +51,7 @@ def _options(state: State, block: BlockName) -> list[tuple[int, BlockName]]:
     return [
         (i, block)
         for i, c in enumerate(state.pool.candidates)
-        if i not in state.picks and block in c.blocks
+        if i not in state.picks and i not in state.skip and block in c.blocks
     ]
 
 
@@ -66,6 +68,151 @@ def _add_best(state: State, options: Iterable[tuple[int, BlockName]], must_impro
         return False
     state.add(best[1])
     return True
+
+
+def _best_step_up(state: State) -> tuple[float, Pick, Pick] | None:
+    """The dose step up with the most gain per second that fits (gain, old, new)."""
+    value = state.value()
+    total = state.total()
+    best: tuple[float, Pick, Pick] | None = None
+    for p in list(state.picks.values()):
+        if p.dose + 1 >= len(state.pool.candidates[p.cand].doses):
+            continue
+        new = Pick(p.cand, p.block, p.dose + 1)
+        state.remove(p)
+        state.add(new)
+        if state.fits():
+            rate = (state.value() - value) / max(1, state.total() - total)
+            if rate > EPS and (best is None or rate > best[0]):
+                best = (rate, p, new)
+        state.remove(new)
+        state.add(p)
+    return best
+
+
+def _grow(state: State) -> None:
+    """Fill the time: add a main item or step a dose up, whichever gains more per second."""
+    while True:
+        value = state.value()
+        total = state.total()
+        add: tuple[float, Pick] | None = None
+        for cand, block in _options(state, "main"):
+            found = _trial_add(state, cand, block)
+            if found is None or found[0] <= value + EPS:
+                continue
+            pick = found[1]
+            state.add(pick)
+            rate = (found[0] - value) / max(1, state.total() - total)
+            state.remove(pick)
+            if add is None or rate > add[0]:
+                add = (rate, pick)
+        up = _best_step_up(state)
+        if add is not None and (up is None or add[0] >= up[0]):
+            state.add(add[1])
+        elif up is not None:
+            state.remove(up[1])
+            state.add(up[2])
+        else:
+            return
+
+
+def _reach_floor(state: State, floor: float) -> None:
+    """Spec rule 2: reach 85 % of the budget when any move can, even at a cost in J."""
+    while state.total() < floor:
+        best: tuple[float, Pick | None, Pick] | None = None
+        for cand, block in _options(state, "main"):
+            found = _trial_add(state, cand, block)
+            if found is not None and (best is None or found[0] > best[0]):
+                best = (found[0], None, found[1])
+        for p in list(state.picks.values()):
+            if p.dose + 1 >= len(state.pool.candidates[p.cand].doses):
+                continue
+            new = Pick(p.cand, p.block, p.dose + 1)
+            state.remove(p)
+            state.add(new)
+            if state.fits() and (best is None or state.value() > best[0]):
+                best = (state.value(), p, new)
+            state.remove(new)
+            state.add(p)
+        if best is None:
+            if not _widen(state):
+                return
+            continue
+        if best[1] is not None:
+            state.remove(best[1])
+        state.add(best[2])
+
+
+def _widen(state: State) -> bool:
+    """Swap a warm-up or cool-down item for one at the far end of the position order (warm-up
+    most upright, cool-down most lying, in the routine's direction), so the main block has
+    more positions open; True when a swap was made."""
+    d = state.direction
+    cands = state.pool.candidates
+    for p in list(state.picks.values()):
+        if p.block == "main" or p.cand in state.pool.forced:
+            continue
+        sign = -1 if p.block == "warm_up" else 1
+        options = sorted(
+            (
+                c
+                for c in _options(state, p.block)
+                if sign * d * cands[c[0]].rank > sign * d * cands[p.cand].rank
+            ),
+            key=lambda c: -sign * d * cands[c[0]].rank,
+        )
+        for cand, block in options:
+            state.remove(p)
+            dose = state.best_dose(cand, block)
+            if dose is not None:
+                state.add(Pick(cand, block, dose))
+                if state.fits():
+                    return True
+                state.remove(Pick(cand, block, dose))
+            state.add(p)
+    return False
+
+
+def _move_block(state: State, required: set[str]) -> bool:
+    """Move a warm-up or cool-down item into the main block and refill its block, or swap the
+    blocks of two items, when J rises (fallback items can serve in more than one block)."""
+    value = state.value()
+    picks = list(state.picks.values())
+    forced = set(state.pool.forced)
+    for p in picks:
+        if p.block == "main" or "main" not in state.pool.candidates[p.cand].blocks:
+            continue
+        for q in picks:
+            if q.block != "main" or p.block not in state.pool.candidates[q.cand].blocks:
+                continue
+            a, b = Pick(p.cand, "main", p.dose), Pick(q.cand, p.block, q.dose)
+            state.remove(p)
+            state.remove(q)
+            state.add(a)
+            state.add(b)
+            if state.fits() and _keeps(state, required) and state.value() > value + EPS:
+                return True
+            state.remove(a)
+            state.remove(b)
+            state.add(p)
+            state.add(q)
+        if p.cand in forced:
+            continue
+        state.remove(p)
+        moved = Pick(p.cand, "main", p.dose)
+        state.add(moved)
+        if state.fits():
+            found = None
+            for cand, block in _options(state, p.block):
+                trial = _trial_add(state, cand, block)
+                if trial is not None and (found is None or trial[0] > found[0]):
+                    found = trial
+            if found is not None and found[0] > value + EPS:
+                state.add(found[1])
+                return True
+        state.remove(moved)
+        state.add(p)
+    return False
 
 
 def _tune_doses(state: State) -> None:
@@ -105,7 +252,12 @@ def _swap_once(state: State, required: set[str], forced: set[int]) -> bool:
         if p.cand in forced:
             continue
         state.remove(p)
-        if p.block == "main" and _keeps(state, required) and state.value() > value + EPS:
+        if (
+            p.block == "main"
+            and _keeps(state, required)
+            and state.fits()
+            and state.value() > value + EPS
+        ):
             return True
         for cand, block in _options(state, p.block):
             if cand == p.cand:
@@ -114,25 +266,22 @@ def _swap_once(state: State, required: set[str], forced: set[int]) -> bool:
             if found is None or found[0] <= value + EPS:
                 continue
             state.add(found[1])
-            if _keeps(state, required):
+            if _keeps(state, required) and state.fits():
                 return True
             state.remove(found[1])
         state.add(p)
     return False
 
 
-def search(pool: Pool, direction: int) -> Picks:
+def search(pool: Pool, direction: int, skip: frozenset[int] = frozenset()) -> Picks:
     state = State(pool, direction)
+    state.skip = skip
     for cand in pool.forced:
         c = pool.candidates[cand]
         block: BlockName = "main" if "main" in c.blocks else c.blocks[0]
         found = _trial_add(state, cand, block)
         if found is not None:
             state.add(found[1])
-    for block, count in (("warm_up", pool.n_warm), ("cool_down", pool.n_cool)):
-        while sum(1 for p in state.picks.values() if p.block == block) < count:
-            if not _add_best(state, _options(state, block), must_improve=False):
-                break
     required = required_regions(pool)
     for region in required:
         if state.covered[region] > 0:
@@ -143,13 +292,20 @@ def search(pool: Pool, direction: int) -> Picks:
             if any(r == region for r, _ in pool.candidates[i].credit)
         ]
         _add_best(state, options, must_improve=False)
-    while _add_best(state, _options(state, "main"), must_improve=True):
-        pass
+    for block, count in (("warm_up", pool.n_warm), ("cool_down", pool.n_cool)):
+        while sum(1 for p in state.picks.values() if p.block == block) < count:
+            if not _add_best(state, _options(state, block), must_improve=False):
+                break
+    _grow(state)
     _tune_doses(state)
+    _reach_floor(state, FILL_FLOOR * pool.budget)
+    if state.total() >= FILL_FLOOR * pool.budget:
+        state.min_total = int(-(-FILL_FLOOR * pool.budget // 1))
     kept = {r for r in required if state.covered[r] > 0}
     forced = set(pool.forced)
     for _ in range(MAX_SWAP_PASSES):
-        if not _swap_once(state, kept, forced):
+        moved = _move_block(state, kept)
+        if not (_swap_once(state, kept, forced) or moved):
             break
         _tune_doses(state)
     return state.copy_picks()

@@ -45,6 +45,9 @@ class State:
         ]
         self.targets = [(r, s, s * COVER_SHARE * pool.budget) for r, s in pool.weights]
         self.n0 = max(1.0, pool.budget / SECONDS_PER_ITEM)
+        # Once the search reaches 85 % of the budget, no later move may fall below it.
+        self.min_total = 0
+        self.skip: frozenset[int] = frozenset()  # candidates the search must not add
 
     def copy_picks(self) -> Picks:
         return tuple(self.picks.values())
@@ -81,7 +84,8 @@ class State:
         return self.work + dosing.POSITION_CHANGE_SECONDS * max(0, len(self.ranks) - 1)
 
     def fits(self) -> bool:
-        return self.total() <= self.pool.budget and self.monotone()
+        total = self.total()
+        return self.min_total <= total <= self.pool.budget and self.monotone()
 
     def monotone(self) -> bool:
         top: int | None = None
