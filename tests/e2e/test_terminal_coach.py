@@ -1,6 +1,6 @@
 """A person runs `unhunch start` in a real 80×24 terminal (tmux), with keys, and it is stored.
 
-The player runs twenty times faster (hidden UNHUNCH_PLAYER_SPEED) so a 2-minute routine takes
+The player runs ten times faster (hidden UNHUNCH_PLAYER_SPEED) so a 2-minute routine takes
 seconds; waits poll the screen for what a person would see next, never a fixed sleep.
 """
 
@@ -52,12 +52,15 @@ class Terminal:
 
 
 @pytest.fixture
-def terminal(tmp_path: Path, unhunch_home: Path) -> Iterator[Terminal]:
+def terminal(
+    tmp_path: Path, unhunch_home: Path, request: pytest.FixtureRequest
+) -> Iterator[Terminal]:
+    speed = getattr(request, "param", "10")
     store_screen(tmp_path)
     env = {
         "UNHUNCH_HOME": str(unhunch_home),
         "UNHUNCH_NOW": NOW,
-        "UNHUNCH_PLAYER_SPEED": "20",
+        "UNHUNCH_PLAYER_SPEED": speed,
         "TERM": "xterm-256color",
         "PATH": os.environ.get("PATH", ""),
     }
@@ -116,6 +119,7 @@ def test_a_session_with_pause_and_skip_is_played_and_stored(
     assert {e["when"] for e in found["entries"]} == {"before_session", "after_session"}
 
 
+@pytest.mark.parametrize("terminal", ["4"], indirect=True)  # slower: room to change one's mind
 def test_quit_asks_to_confirm_then_stops_and_still_saves(terminal: Terminal) -> None:
     terminal.wait_for("Neck (0-10, Enter to skip):")
     terminal.keys("5", "Enter")
