@@ -40,9 +40,11 @@ def free_port() -> int:
         return int(s.getsockname()[1])
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture
 def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    """`unhunch serve --dev` on a free port, its own UNHUNCH_HOME, UNHUNCH_NOW fixed."""
+    """`unhunch serve --dev` on a free port, its own UNHUNCH_HOME, UNHUNCH_NOW fixed.
+
+    One per test: with the clock fixed, two screens taken in one store would share a moment."""
     home = tmp_path_factory.mktemp("web-home")
     port = free_port()
     env = {**os.environ, "UNHUNCH_HOME": str(home), "UNHUNCH_NOW": FIXED_NOW}
@@ -119,6 +121,24 @@ def phone(browser: Browser) -> Iterator[Watched]:
     w = open_page(browser, PHONE)
     yield w
     w.page.context.close()
+
+
+def ready_to_coach(base: str, profile: dict[str, object]) -> None:
+    """Seed a store through the public API: an all-clear screen and a saved profile."""
+    from unhunch.services.screening import screening_content
+
+    content = screening_content()
+    answers = {
+        "age": 40,
+        "pain_weeks": 1,
+        "improving": True,
+        "new_pain": False,
+        "long_term_steroids": False,
+        "clinician_cleared": False,
+        "answers": {i.id: False for i in content.items},
+    }
+    assert httpx.post(base + "/api/screen", json=answers).json()["may_coach"] is True
+    assert httpx.put(base + "/api/profile", json=profile).status_code == 200
 
 
 def shot(page: Page, name: str) -> None:

@@ -8,10 +8,11 @@ import re
 import pytest
 from playwright.sync_api import Page, expect
 
-from tests.browser.conftest import Watched, serious_a11y_violations, shot
+from tests.browser.conftest import Watched, ready_to_coach, serious_a11y_violations, shot
 
 pytestmark = pytest.mark.browser
 
+PROFILE = {"pain": {"neck": 2, "upper_back": 4}, "minutes": 6, "setting": "desk"}
 SELF_CARE = {"age": "40", "pain_weeks": "1", "improving": "yes"}
 
 
@@ -30,7 +31,8 @@ def answer_screen(page: Page, answers: dict[str, str], shots: str = "") -> None:
             label = page.locator("label[for=answer]").inner_text().lower()
             value = answers.get("age") if "old" in label else answers.get("pain_weeks", "1")
             number.fill(value or "40")
-            page.get_by_role("button", name="Next").click()
+            with page.expect_navigation():
+                page.get_by_role("button", name="Next").click()
             continue
         text = page.locator(".question-text").inner_text()
         wanted = "no"
@@ -39,7 +41,8 @@ def answer_screen(page: Page, answers: dict[str, str], shots: str = "") -> None:
                 wanted = value
         if "getting better" in text:
             wanted = answers.get("improving", "yes")
-        page.get_by_role("button", name=wanted.capitalize(), exact=True).click()
+        with page.expect_navigation():
+            page.get_by_role("button", name=wanted.capitalize(), exact=True).click()
         assert step_id is not None and n < 60
 
 
@@ -112,4 +115,64 @@ def test_self_care_journey_from_screen_to_chart(server: str, laptop: Watched) ->
     page.get_by_role("button", name="Save and finish").click()
     expect(page.locator("#save-state")).to_have_text("Saved to your diary.")
     shot(page, "player-done")
+
+    # Diary, then the progress chart.
+    page.get_by_role("link", name="Add to your diary").click()
+    page.locator("#pain-neck").fill("2")
+    expect(page.locator("#out-neck")).to_have_text("2")
+    shot(page, "diary")
+    assert serious_a11y_violations(page) == []
+    page.get_by_role("button", name="Save", exact=True).click()
+    expect(page.locator("p.ok")).to_contain_text("Saved")
+    page.get_by_role("link", name="See your progress").click()
+    chart = page.locator(".chart img")
+    expect(chart).to_be_visible()
+    page.wait_for_load_state("load")
+    assert page.evaluate("document.querySelector('.chart img').naturalWidth") > 0
+    shot(page, "progress")
+    assert serious_a11y_violations(page) == []
     assert laptop.errors == []
+
+
+def test_player_on_a_phone_with_too_much_and_the_easier_way(server: str, phone: Watched) -> None:
+    page = phone.page
+    ready_to_coach(server, PROFILE)
+    page.goto(server + "/session?speed=5")
+    expect(page.locator("#checkin")).to_be_visible()
+    page.locator("#check-upper_back").fill("4")
+    page.get_by_role("button", name="Start the routine").click()
+    expect(page.locator("#stage")).to_be_visible()
+    shot(page, "player-phone")
+    page.get_by_role("button", name="Too much").click()
+    expect(page.locator("#too-much-dialog")).to_be_visible()
+    page.locator("#tm-pain").fill("7")
+    shot(page, "player-too-much-phone")
+    page.get_by_role("button", name="Tell us").click()
+    expect(page.locator("#advice")).to_be_visible()
+    expect(page.locator("#advice-text")).to_contain_text("more pain")
+    shot(page, "player-advice-phone")
+    page.get_by_role("button", name="Skip to the next exercise").click()
+    expect(page.locator("#stage")).to_be_visible()
+    page.get_by_role("button", name="End the session").click()
+    expect(page.locator("#after")).to_be_visible()
+    page.get_by_role("button", name="Save and finish").click()
+    expect(page.locator("#save-state")).to_have_text("Saved to your diary.")
+    assert phone.errors == []
+
+
+def test_feeling_faint_in_a_session_shows_only_the_emergency_advice(
+    server: str, phone: Watched
+) -> None:
+    page = phone.page
+    ready_to_coach(server, PROFILE)
+    page.goto(server + "/session?speed=5")
+    page.get_by_role("button", name="Start the routine").click()
+    page.get_by_role("button", name="Too much").click()
+    page.locator("#tm-cardiac").check()
+    page.get_by_role("button", name="Tell us").click()
+    expect(page.locator("#emergency")).to_be_visible()
+    expect(page.locator("#emergency-text")).to_contain_text("emergency")
+    for hidden in ("#stage", "#advice", "#after", "#done"):
+        expect(page.locator(hidden)).to_be_hidden()
+    shot(page, "player-emergency-phone")
+    assert phone.errors == []
