@@ -12,6 +12,7 @@ Angle conventions (0 = standing tall, arms hanging, facing forward):
   towards the left; twist: turns it to the left.
 - neck / head: nod forward (+) at the base and top of the neck; neck_bend tips it to the left;
   head_turn turns the head to the left.
+- shrug lifts both shoulders towards the ears; protract draws them forward (+) or back (-).
 - shoulder: raises the arm forward (90 = reaching ahead, 180 = overhead, -40 = behind);
   arm_out: lifts it out to the side; arm_turn: turns it outwards (forearm up when elbows bend
   at shoulder height); elbow: bends it (never backwards).
@@ -43,8 +44,9 @@ Prop = Literal[
     "chair", "wall", "wall_front", "doorway", "mat", "strap", "band", "pillow", "foam_roller"
 ]
 Highlight = Literal[
-    "neck", "upper_back", "lower_back", "shoulders", "chest", "hips", "hamstrings", "arms", "legs"
-]
+    "neck", "upper_back", "lower_back", "shoulders", "chest", "hips", "hamstrings", "arms", "legs",
+    "left_hip", "left_thigh",
+]  # fmt: skip
 # A body point the movement arrow follows ("auto": the point that moves furthest).
 Tracked = Literal[
     "auto",
@@ -61,18 +63,17 @@ Tracked = Literal[
     "twist",
 ]
 Anchor = Literal["pelvis", "shoulders", "feet", "knees", "hands"]
+# Where the hands go: each hand to its own side ("knees"), or both to one place ("left_knee").
+HandTarget = Literal[
+    "knees", "left_knee", "right_knee", "shins", "left_shin", "thighs", "left_thigh",
+    "right_thigh", "feet", "left_foot", "head", "hips", "low_back", "chest", "forehead",
+    "lap", "seat", "belly",
+]  # fmt: skip
 
 AXIAL_JOINTS = (
-    "trunk",
-    "roll",
-    "lumbar",
-    "bend",
-    "twist",
-    "neck",
-    "neck_bend",
-    "head",
-    "head_turn",
-)
+    "trunk", "roll", "lumbar", "bend", "twist", "neck", "neck_bend", "head", "head_turn",
+    "shrug", "protract",
+)  # fmt: skip
 LIMB_JOINTS = ("shoulder", "arm_out", "arm_turn", "elbow", "hip", "leg_out", "knee", "ankle")
 SIDES = ("left", "right")
 Side = Literal["left", "right"]
@@ -88,6 +89,8 @@ JOINT_LIMITS: dict[str, tuple[float, float]] = {
     "neck_bend": (-45.0, 45.0),
     "head": (-40.0, 45.0),
     "head_turn": (-80.0, 80.0),
+    "shrug": (-10.0, 35.0),
+    "protract": (-25.0, 25.0),
     "shoulder": (-60.0, 185.0),
     "arm_out": (-45.0, 185.0),
     "arm_turn": (-90.0, 95.0),
@@ -100,6 +103,7 @@ JOINT_LIMITS: dict[str, tuple[float, float]] = {
 
 Joint = Literal[
     "trunk", "roll", "lumbar", "bend", "twist", "neck", "neck_bend", "head", "head_turn",
+    "shrug", "protract",
     "shoulder", "arm_out", "arm_turn", "elbow", "hip", "leg_out", "knee", "ankle",
     "left_shoulder", "left_arm_out", "left_arm_turn", "left_elbow",
     "left_hip", "left_leg_out", "left_knee", "left_ankle",
@@ -124,14 +128,18 @@ class Keyframe(BaseModel):
 
     pose: BasePose | None = None
     angles: dict[Joint, float] = Field(default_factory=dict)
+    hands: HandTarget | None = None  # both hands reach here (arm angles are then worked out)
+    left_hand: HandTarget | None = None
+    right_hand: HandTarget | None = None
 
     @model_validator(mode="before")
     @classmethod
     def _flat_toml(cls, data: Any) -> Any:
         # In TOML a keyframe is flat: {pose = "child", knee = 150}. Gather the angles.
+        named = ("pose", "hands", "left_hand", "right_hand")
         if isinstance(data, dict) and "angles" not in data:
-            rest = {k: v for k, v in data.items() if k != "pose"}
-            return {"pose": data.get("pose"), "angles": rest}
+            rest = {k: v for k, v in data.items() if k not in named}
+            return {**{k: data[k] for k in named if k in data}, "angles": rest}
         return data
 
     @field_validator("angles")

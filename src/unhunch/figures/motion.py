@@ -11,8 +11,8 @@ import math
 from dataclasses import dataclass
 
 from unhunch.core.models import DEFAULT_BREATH_SECONDS, Exercise
-from unhunch.figures.poses import Angles, blend, keyframe_angles
-from unhunch.figures.scene import Placed, place, stage_for
+from unhunch.figures.poses import Angles, blend
+from unhunch.figures.scene import Placed, place, stage_for, with_hands
 
 SAMPLES_PER_MOVE = 8
 HOLD_BREATHS = 2
@@ -78,7 +78,7 @@ def _plan(exercise: Exercise, keys: list[Angles]) -> tuple[float, list[tuple[flo
 def timeline(exercise: Exercise) -> Timeline:
     spec = exercise.figure
     assert spec is not None
-    keys = keyframe_angles(spec)
+    keys = with_hands(spec)
     stage = stage_for(spec)
     first = place(keys[0], stage)  # fixes the anchor and planted spots
     total, steps = _plan(exercise, keys)
@@ -98,11 +98,15 @@ def timeline(exercise: Exercise) -> Timeline:
     return Timeline(total, frames, is_hold(exercise))
 
 
-def path_between(exercise: Exercise, a: int, b: int, samples: int = 12) -> list[Placed]:
-    """Placed bodies from keyframe a to keyframe b (for the still picture's arrow)."""
+def path_between(exercise: Exercise, a: int, b: int, samples: int = 10) -> list[Placed]:
+    """Placed bodies from keyframe a through each keyframe up to b (for the still's arrow)."""
     spec = exercise.figure
     assert spec is not None
-    keys = keyframe_angles(spec)
+    keys = with_hands(spec)
     stage = stage_for(spec)
     place(keys[0], stage)
-    return [place(blend(keys[a], keys[b], _ease(i / samples)), stage) for i in range(samples + 1)]
+    out = [place(keys[a], stage)]
+    for i in range(a, b):
+        for k in range(1, samples + 1):
+            out.append(place(blend(keys[i], keys[i + 1], _ease(k / samples)), stage))
+    return out

@@ -33,7 +33,7 @@ TURN_DEGREES = 15.0
 TRACKED_POINTS: dict[str, tuple[str, ...]] = {
     "head": ("head",),
     "neck": ("neck_top",),
-    "shoulders": ("neck_base",),
+    "shoulders": ("left_shoulder", "right_shoulder"),
     "mid_back": ("mid_back",),
     "hips": ("pelvis",),
     "hands": ("left_hand", "right_hand"),
@@ -113,7 +113,9 @@ def render(exercise: Exercise, animated: bool, side: str) -> str:
     d = plan_drawing(exercise, shown.body)
     tl = timeline(exercise) if animated else None
     bodies = [f.placed.body for f in tl.frames] if tl else [placed[0].body, shown.body]
-    props = draw_props(d.props, placed[0].body, bodies, spec.view, spec.base == "seated")
+    seated = spec.base == "seated"
+    where = placed[0].body if seated else shown.body  # a chair to lean on sits under the hands
+    props = draw_props(d.props, where, bodies, spec.view, seated)
     arrow_svg, arrow_pts = _arrow(d, exercise, 0, still, 0.45 if animated else 1.0)
     points = all_points(d, bodies) + props.box + arrow_pts
     x0, y0, w, h = _frame(points)

@@ -51,12 +51,16 @@ class BaseDef:
     ground: Ground = "lowest"
     anchor: Anchor = "pelvis"
     plant: tuple[Plant, ...] = ()
+    # Limbs that keep their direction in the room when the trunk tilts (hands and knees
+    # stay on the floor in cat-cow) unless a keyframe sets them.
+    lock: tuple[Limb, ...] = ()
 
 
 def _pose(
     ground: Ground = "lowest",
     anchor: Anchor = "pelvis",
     plant: tuple[str, ...] = (),
+    lock: tuple[Limb, ...] = ("feet",),
     **angles: float,
 ) -> BaseDef:
     """A base pose; plant names "feet"/"hands" for both sides or "left_feet" for one."""
@@ -67,43 +71,54 @@ def _pose(
         sides = SIDES if item in ("feet", "hands") else (item.split("_", 1)[0],)
         limb: Limb = "feet" if item.endswith("feet") else "hands"
         plants += [(side, limb) for side in sides]
-    return BaseDef(full, ground, anchor, tuple(plants))
+    return BaseDef(full, ground, anchor, tuple(plants), lock)
 
 
 # Values read in the side view: trunk 90 = face down, -90 = on the back.
+FLOOR_LOCK: tuple[Limb, ...] = ("feet", "hands")
+
 BASE_POSES: dict[BasePose, BaseDef] = {
     "standing": _pose(anchor="feet", shoulder=4, elbow=12, ankle=0),
     "seated": _pose(ground="seat", plant=("feet",), hip=90, knee=90, shoulder=12, elbow=62),
-    "supine": _pose(anchor="shoulders", trunk=-90, shoulder=6, elbow=8, ankle=-10),
-    "supine_knees_bent": _pose(
-        anchor="shoulders", plant=("feet",), trunk=-90, hip=50, knee=100, ankle=40,
-        shoulder=8, elbow=8,
+    "supine": _pose(
+        anchor="shoulders", lock=FLOOR_LOCK, trunk=-90, shoulder=6, elbow=8, ankle=-10,
     ),
-    "prone": _pose(plant=("hands",), trunk=90, neck=-8, shoulder=-30, elbow=150, ankle=60),
+    "supine_knees_bent": _pose(
+        anchor="shoulders", plant=("feet",), lock=FLOOR_LOCK, trunk=-90, hip=50, knee=100,
+        ankle=40, shoulder=8, elbow=8,
+    ),
+    "prone": _pose(
+        plant=("hands",), lock=FLOOR_LOCK, trunk=90, neck=-8, shoulder=-30, elbow=150, ankle=60,
+    ),
     "prone_forearms": _pose(
-        plant=("hands",), trunk=78, lumbar=-34, neck=-10, head=-6, shoulder=38, elbow=92,
-        ankle=60,
+        plant=("hands",), lock=FLOOR_LOCK, trunk=78, lumbar=-34, neck=-10, head=-6,
+        shoulder=38, elbow=92, hip=-12, ankle=60,
     ),
     "all_fours": _pose(
-        anchor="knees", plant=("hands",), trunk=90, neck=-10, shoulder=90, elbow=2, hip=90,
-        knee=90, ankle=55,
+        anchor="knees", plant=("hands",), lock=FLOOR_LOCK, trunk=90, neck=-10, shoulder=90,
+        elbow=2, hip=90, knee=90, ankle=55,
     ),
     "kneeling": _pose(anchor="knees", hip=2, knee=90, ankle=55, shoulder=4, elbow=10),
     "half_kneeling": _pose(
-        anchor="knees", plant=("left_feet",), left_hip=88, left_knee=88, left_ankle=0,
-        right_hip=-8, right_knee=95, right_ankle=55, shoulder=8, elbow=60,
+        anchor="knees", plant=("right_feet",), right_hip=88, right_knee=88, right_ankle=0,
+        left_hip=-4, left_knee=92, left_ankle=55, shoulder=8, elbow=60,
     ),
     "child": _pose(
-        anchor="knees", trunk=100, lumbar=22, neck=10, hip=152, knee=150, ankle=60,
-        shoulder=8, elbow=10,
+        anchor="knees", trunk=90, lumbar=20, neck=-25, hip=155, knee=155, ankle=60,
+        shoulder=30, elbow=0,
     ),
     "side_lying": _pose(anchor="pelvis", roll=90, hip=55, knee=95, ankle=10, shoulder=88, elbow=4),
 }  # fmt: skip
 
 
 def resolve(base: BasePose, keyframe: Keyframe) -> Angles:
-    """Every joint's angle for a keyframe: its base pose, then both-sides, then one-side values."""
-    angles = dict(BASE_POSES[keyframe.pose or base].angles)
+    """Every joint's angle for a keyframe: its base pose, then both-sides, then one-side values.
+
+    Locked limbs the keyframe does not set turn back by as much as the trunk tilts, so they
+    keep pointing the same way in the room.
+    """
+    start = BASE_POSES[keyframe.pose or base].angles
+    angles = dict(start)
     given = keyframe.angles
     for name, value in given.items():
         if name in LIMB_JOINTS:
@@ -113,6 +128,14 @@ def resolve(base: BasePose, keyframe: Keyframe) -> Angles:
     for name, value in given.items():
         if name not in LIMB_JOINTS and name not in AXIAL_JOINTS:
             angles[name] = value
+    lock = BASE_POSES[base].lock
+    tilt = angles["trunk"] - start["trunk"]
+    upper_tilt = tilt + angles["lumbar"] - start["lumbar"]
+    for side in SIDES:
+        if "feet" in lock and "hip" not in given and f"{side}_hip" not in given:
+            angles[f"{side}_hip"] += tilt
+        if "hands" in lock and "shoulder" not in given and f"{side}_shoulder" not in given:
+            angles[f"{side}_shoulder"] += upper_tilt
     return angles
 
 

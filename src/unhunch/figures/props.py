@@ -81,8 +81,9 @@ def chair(drawn: Drawn, body: Body, view: View, seated: bool) -> None:
         return
     # Standing beside or facing a chair: its backrest top meets the hands.
     hands = [screen(p[f"{s}_hand"], view) for s in ("left", "right")]
-    hx = sum(h[0] for h in hands) / 2
-    top = max(-95.0, min(-70.0, min(h[1] for h in hands) + 4))
+    resting = [h for h in hands if -105 <= h[1] <= -60] or hands  # hands at chair-back height
+    hx = sum(h[0] for h in resting) / len(resting)
+    top = max(-95.0, min(-70.0, min(h[1] for h in resting) + 4))
     if view == "side":
         front = screen(p["pelvis"], view)[0] < hx
         seat_far = hx + 30 if front else hx - 30
@@ -136,10 +137,15 @@ def pillow(drawn: Drawn, body: Body, view: View) -> None:
 
 
 def foam_roller(drawn: Drawn, body: Body, view: View) -> None:
-    mx, _my = screen(body.points["mid_back"], view)
-    nx, _ny = screen(body.points["neck_base"], view)
-    x = mx + (nx - mx) * 0.35
-    r = 8.0
+    """A roller under the upper back, sized to touch it."""
+    mid, top = body.points["mid_back"], body.points["neck_base"]
+    at = (
+        mid[0] + (top[0] - mid[0]) * 0.3,
+        mid[1] + (top[1] - mid[1]) * 0.3,
+        mid[2] + (top[2] - mid[2]) * 0.3,
+    )
+    x, _ = screen(at, view)
+    r = max(5.0, (at[1] - 10.0) / 2)
     drawn.back.append(
         f'<circle cx="{x:.1f}" cy="{-r:.1f}" r="{r:.1f}" fill="{ROLLER}" stroke="#6f9fc4" '
         'stroke-width="1.5"/>'

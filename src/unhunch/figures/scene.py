@@ -8,24 +8,30 @@ hips while the feet and shoulders stay where they were.
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from unhunch.core.figure_spec import FigureSpec
+from unhunch.core.figure_spec import FigureSpec, HandTarget
 from unhunch.figures.poses import BASE_POSES, Angles, BaseDef, Limb, keyframe_angles
 from unhunch.figures.skeleton import (
     HEAD_RADIUS,
     LENGTHS,
     RADII,
     Body,
+    Mat,
     Vec,
+    add,
+    apply,
     arm_base,
     clamp_to_limits,
     leg_base,
     limb_local,
     mul,
+    pelvis_frame,
     pose_body,
     rot_x,
     segments,
+    upper_frame,
 )
 
 SEAT_TOP = 38.0  # chair seat height
@@ -90,7 +96,9 @@ def limb_segments(side: str, limb: Limb) -> set[str]:
     return {f"{side}_upper_arm", f"{side}_forearm"}
 
 
-def reach(angles: Angles, body: Body, side: str, limb: Limb, target: Vec) -> Angles:
+def reach(
+    angles: Angles, body: Body, side: str, limb: Limb, target: Vec, sideways: bool = False
+) -> Angles:
     """Bend the limb so its end rests on target (knees and elbows only bend forwards)."""
     out = dict(angles)
     if limb == "feet":
@@ -99,9 +107,19 @@ def reach(angles: Angles, body: Body, side: str, limb: Limb, target: Vec) -> Ang
         lift, bend = _two_link(local, LENGTHS["thigh"], LENGTHS["shin"], +1.0)
         out[f"{side}_hip"], out[f"{side}_knee"] = lift, bend
         out = clamp_to_limits(out)
-        out[f"{side}_ankle"] = flat_foot(out, side)
+        if angles[f"{side}_ankle"] > -10:  # toes pulled up means heel down: keep it
+            out[f"{side}_ankle"] = flat_foot(out, side)
     else:
-        frame = arm_base(angles, side)
+        if sideways:
+            # Swing the arm's plane (out to the side or across) so it contains the target.
+            local = limb_local(upper_frame(angles), body.points[f"{side}_shoulder"], target)
+            swing = math.degrees(math.atan2(local[0], -local[1]))
+            if abs(swing) > 90:
+                swing -= math.copysign(180.0, swing)
+            out[f"{side}_arm_out"] = swing if side == "left" else -swing
+            out[f"{side}_arm_turn"] = 0.0
+            out = clamp_to_limits(out)
+        frame = arm_base(out, side)
         local = limb_local(frame, body.points[f"{side}_shoulder"], target)
         lift, bend = _two_link(local, LENGTHS["upper_arm"], LENGTHS["forearm"], -1.0)
         out[f"{side}_shoulder"], out[f"{side}_elbow"] = lift, bend
@@ -178,11 +196,74 @@ def place(angles: Angles, stage: Stage) -> Placed:
 def stage_for(spec: FigureSpec) -> Stage:
     base = BASE_POSES[spec.base]
     if spec.anchor is not None:
-        base = BaseDef(base.angles, base.ground, spec.anchor, base.plant)
+        base = BaseDef(base.angles, base.ground, spec.anchor, base.plant, base.lock)
     return Stage(base)
+
+
+def _mid(a: Vec, b: Vec, t: float = 0.5) -> Vec:
+    return (a[0] + (b[0] - a[0]) * t, a[1] + (b[1] - a[1]) * t, a[2] + (b[2] - a[2]) * t)
+
+
+def hand_spot(angles: Angles, body: Body, side: str, target: HandTarget) -> Vec:
+    """Where a hand rests for a named target, in the room."""
+    p = body.points
+    sign = 1.0 if side == "left" else -1.0
+    other = "right" if side == "left" else "left"
+    pelvis, upper = pelvis_frame(angles), upper_frame(angles)
+
+    def near(point: Vec, frame: Mat, offset: Vec) -> Vec:
+        return add(point, apply(frame, offset))
+
+    own_thigh = mul(pelvis, rot_x(-angles[f"{side}_hip"]))
+    spots: dict[str, Callable[[], Vec]] = {
+        "knees": lambda: p[f"{side}_knee"],
+        "left_knee": lambda: near(p["left_knee"], pelvis, (sign * 5, 0, 0)),
+        "right_knee": lambda: near(p["right_knee"], pelvis, (sign * 5, 0, 0)),
+        "shins": lambda: _mid(p[f"{side}_knee"], p[f"{side}_ankle"], 0.3),
+        "left_shin": lambda: near(
+            _mid(p["left_knee"], p["left_ankle"], 0.3), pelvis, (sign * 5, 0, 0)
+        ),
+        "thighs": lambda: near(
+            _mid(p[f"{side}_hip"], p[f"{side}_knee"], 0.6), own_thigh, (0, 0, 7)
+        ),
+        "left_thigh": lambda: near(
+            _mid(p["left_hip"], p["left_knee"], 0.75), pelvis, (sign * 6, 0, 0)
+        ),
+        "right_thigh": lambda: near(
+            _mid(p["right_hip"], p["right_knee"], 0.75), pelvis, (sign * 6, 0, 0)
+        ),
+        "feet": lambda: _mid(p[f"{side}_ankle"], p[f"{side}_toe"]),
+        "left_foot": lambda: _mid(p["left_ankle"], p["left_toe"]),
+        "head": lambda: add(p["head"], apply(body.head_frame, (sign * 7, 0, -12))),
+        "forehead": lambda: add(p["head"], apply(body.head_frame, (sign * 3, 3, 13))),
+        "hips": lambda: near(p[f"{side}_hip"], pelvis, (sign * 9, 6, 0)),
+        "low_back": lambda: near(p["pelvis"], pelvis, (sign * 7, 12, -13)),
+        "chest": lambda: near(p[f"{other}_shoulder"], upper, (-sign * 3, -9, 12)),
+        "lap": lambda: near(_mid(p[f"{side}_hip"], p[f"{side}_knee"], 0.4), own_thigh, (0, 0, 7)),
+        "belly": lambda: near(p["pelvis"], pelvis, (sign * 4, 13, 13)),
+        "seat": lambda: (p[f"{side}_hip"][0] + sign * 10, SEAT_TOP + 3, p[f"{side}_hip"][2]),
+    }
+    return spots[target]()
+
+
+def with_hands(spec: FigureSpec) -> list[Angles]:
+    """Keyframe angles with arms worked out for keyframes that say where the hands go."""
+    out = []
+    for keyframe, angles in zip(spec.keyframes, keyframe_angles(spec), strict=True):
+        wanted = {
+            side: getattr(keyframe, f"{side}_hand") or keyframe.hands for side in ("left", "right")
+        }
+        if any(wanted.values()):
+            body = place(angles, stage_for(spec)).body
+            for side, target in wanted.items():
+                if target is not None:
+                    spot = hand_spot(angles, body, side, target)
+                    angles = reach(angles, body, side, "hands", spot, sideways=True)
+        out.append(angles)
+    return out
 
 
 def place_keyframes(spec: FigureSpec) -> tuple[Stage, list[Placed]]:
     """Every keyframe placed in the room; the stage comes back for animation frames."""
     stage = stage_for(spec)
-    return stage, [place(a, stage) for a in keyframe_angles(spec)]
+    return stage, [place(a, stage) for a in with_hands(spec)]

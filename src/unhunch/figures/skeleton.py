@@ -188,9 +188,9 @@ def pose_body(a: dict[str, float], root: Vec = (0.0, 0.0, 0.0)) -> Body:
     p["head"] = add(p["neck_top"], apply(head, (0.0, HEAD_RADIUS * 0.8, 1.5)))
     for side in SIDES:
         sign = _side_sign(side)
-        shoulder = add(
-            p["neck_base"], apply(upper, (sign * SHOULDER_HALF_WIDTH, -SHOULDER_DROP, 0.0))
-        )
+        girdle = chain(upper, rot_z(sign * a["shrug"]), rot_y(-sign * a["protract"]))
+        shoulder = add(p["neck_base"], apply(girdle, (sign * SHOULDER_HALF_WIDTH, 0.0, 0.0)))
+        shoulder = add(shoulder, apply(upper, (0.0, -SHOULDER_DROP, 0.0)))
         arm = chain(
             arm_base(a, side), rot_x(-a[f"{side}_shoulder"]), rot_y(sign * a[f"{side}_arm_turn"])
         )

@@ -66,6 +66,8 @@ HIGHLIGHT_PARTS: dict[Highlight, tuple[str, ...]] = {
     "hamstrings": ("left_thigh", "right_thigh"),
     "arms": ("left_upper_arm", "left_forearm", "right_upper_arm", "right_forearm"),
     "legs": ("left_thigh", "left_shin", "right_thigh", "right_shin"),
+    "left_hip": ("hips", "left_thigh"),
+    "left_thigh": ("left_thigh",),
 }
 
 
@@ -86,8 +88,8 @@ def extra_points(body: Body, strap_side: str) -> dict[str, Vec]:
     p = body.points
     r = HEAD_RADIUS
     out = {
-        "nose_a": add(p["head"], apply(body.head_frame, (0.0, -1.5, 0.6 * r))),
-        "nose_b": add(p["head"], apply(body.head_frame, (0.0, -3.0, 1.3 * r))),
+        "nose_a": add(p["head"], apply(body.head_frame, (0.0, -1.0, 0.8 * r))),
+        "nose_b": add(p["head"], apply(body.head_frame, (0.0, -2.5, 1.2 * r))),
     }
     hands = [p["left_hand"], p["right_hand"]]
     out["hands_mid"] = tuple(sum(c) / 2 for c in zip(*hands, strict=True))
