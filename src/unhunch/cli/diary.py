@@ -48,7 +48,11 @@ def log(ctx: typer.Context) -> None:
             markup=False,
         )
         raise typer.Exit(2)
-    _interactive()
+    try:
+        _interactive()
+    except (EOFError, KeyboardInterrupt):
+        # Leaving half-way is a choice, not an error: nothing is saved until the last answer.
+        console().print("\nStopped: nothing recorded.")
 
 
 def _interactive() -> None:
@@ -73,7 +77,7 @@ def _interactive() -> None:
         return
     symptoms: list[str] = []
     for symptom, question in SYMPTOM_QUESTIONS.items():
-        answer = out.input(f"{question} [y/N]: ").strip().lower()
+        answer = out.input(f"{question} \\[y/N]: ").strip().lower()
         if answer in ("y", "yes"):
             symptoms.append(symptom)
     note = out.input("A note for yourself (Enter to skip): ").strip() or None
@@ -83,14 +87,22 @@ def _interactive() -> None:
 
 @log_app.command("pain")
 def log_pain(
-    neck: Annotated[str | None, typer.Option(help="Neck pain 0-10.")] = None,
-    upper_back: Annotated[str | None, typer.Option(help="Upper-back pain 0-10.")] = None,
-    lower_back: Annotated[str | None, typer.Option(help="Lower-back pain 0-10.")] = None,
+    neck: Annotated[str | None, typer.Option(metavar="0-10", help="Neck pain 0-10.")] = None,
+    upper_back: Annotated[
+        str | None, typer.Option(metavar="0-10", help="Upper-back pain 0-10.")
+    ] = None,
+    lower_back: Annotated[
+        str | None, typer.Option(metavar="0-10", help="Lower-back pain 0-10.")
+    ] = None,
     when: Annotated[
         str | None,
-        typer.Option(help=f"One of: {', '.join(WHENS)} (default: from the time of day)."),
+        typer.Option(
+            metavar="WHEN", help=f"One of: {', '.join(WHENS)} (default: from the time of day)."
+        ),
     ] = None,
-    note: Annotated[str | None, typer.Option(help="A short note for yourself.")] = None,
+    note: Annotated[
+        str | None, typer.Option(metavar="TEXT", help="A short note for yourself.")
+    ] = None,
     numbness: Annotated[
         bool, typer.Option("--numbness", help="New numbness or tingling in an arm or leg.")
     ] = False,
@@ -102,7 +114,7 @@ def log_pain(
     ] = False,
     as_json: Annotated[bool, typer.Option("--json", help="Print the entry as JSON.")] = False,
 ) -> None:
-    """Log pain 0-10 for one or more regions, e.g. `unhunch log pain --lower-back 4`."""
+    """Log pain from 0 to 10 for one or more regions: --neck, --upper-back, --lower-back."""
     from unhunch import clock
 
     given = {"neck": neck, "upper_back": upper_back, "lower_back": lower_back}
