@@ -233,7 +233,7 @@ def run_lines(
     advice: list[Advise] = []
     state = new_state(timeline)
 
-    def handle(found: list[Effect]) -> None:
+    def handle(state: PlayerState, found: list[Effect]) -> None:
         for effect in found:
             if isinstance(effect, ShowStep):
                 shown = state.steps[effect.index]
@@ -250,17 +250,33 @@ def run_lines(
 
     for event in (Start(), CheckInAnswer(pain_before)):
         state, found = step(state, event, timer.now())
-        handle(found)
+        handle(state, found)
     try:
-        while state.status == "running":
-            time.sleep(timer.real(state.remaining_in_step))
-            state, found = step(state, Tick(), timer.now())
-            handle(found)
+        state = drive(state, timer, handle)
     except KeyboardInterrupt:
         state, found = step(state, Finish(), timer.now())
-        handle(found)
+        handle(state, found)
     state, more = close_session(state, pain_after, on_change, timer.now())
     return state, advice + more
+
+
+def drive(
+    state: PlayerState,
+    timer: PlayerClock,
+    handle: Callable[[PlayerState, list[Effect]], None],
+    refresh: float | None = None,
+) -> PlayerState:
+    """Run the player on the real clock until it stops running (check-in due, or ended).
+
+    Each wait is to the next step boundary (or the next screen refresh, if sooner); a late
+    wake-up is harmless because the player carries the overshoot into the next step.
+    """
+    while state.status == "running":
+        wait = timer.real(state.remaining_in_step)
+        time.sleep(max(0.0, min(wait, refresh) if refresh else wait))
+        state, found = step(state, Tick(), timer.now())
+        handle(state, found)
+    return state
 
 
 def _pain_words(pain: dict[str, int]) -> str:
