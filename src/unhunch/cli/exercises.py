@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Annotated
 
 import typer
@@ -59,10 +60,23 @@ def exercises(
 def show(
     exercise_id: Annotated[str, typer.Argument(metavar="ID", help="The exercise id.")],
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
+    svg: Annotated[
+        Path | None, typer.Option("--svg", metavar="FILE", help="Write the picture as SVG.")
+    ] = None,
+    animated: Annotated[
+        bool, typer.Option("--animated", help="With --svg: the moving picture.")
+    ] = False,
 ) -> None:
-    """One exercise: steps, dose, cautions and sources."""
+    """One exercise: steps, dose, cautions, sources and its picture."""
     library = load_library()
     exercise = library.get(exercise_id)
+    if svg is not None:
+        from unhunch.cli.figures import write_text
+        from unhunch.figures import render_figure
+
+        write_text(svg, render_figure(exercise, animated=animated), "--svg")
+        if not as_json:
+            console().print(f"Picture written to {svg}")
     if as_json:
         print_json(exercise.model_dump(mode="json"))
         return

@@ -17,6 +17,7 @@ from unhunch.cli import breaks as breaks_cmd
 from unhunch.cli import data as data_cmd
 from unhunch.cli import diary as diary_cmd
 from unhunch.cli import exercises as exercises_cmd
+from unhunch.cli import figures as figures_cmd
 from unhunch.cli import plan as plan_cmd
 from unhunch.cli import profile as profile_cmd
 from unhunch.cli import screen as screen_cmd
@@ -82,6 +83,7 @@ def welcome(
 
 app.command("exercises")(exercises_cmd.exercises)
 app.command("show")(exercises_cmd.show)
+app.command("figures")(figures_cmd.figures)
 app.command("screen")(screen_cmd.screen)
 app.add_typer(diary_cmd.log_app, name="log")
 app.command("progress")(diary_cmd.progress)
