@@ -13,6 +13,7 @@ Each step only accepts states that keep total ≤ budget and the one-way positio
 
 from __future__ import annotations
 
+import heapq
 from collections.abc import Iterable
 
 from unhunch.core.models import BlockName
@@ -70,50 +71,68 @@ def _add_best(state: State, options: Iterable[tuple[int, BlockName]], must_impro
     return True
 
 
-def _best_step_up(state: State) -> tuple[float, Pick, Pick] | None:
-    """The dose step up with the most gain per second that fits (gain, old, new)."""
+def _rate(state: State, kind: str, cand: int) -> tuple[float, Pick | None, Pick] | None:
+    """Gain in J per added second of one move: add cand to main, or step its dose up."""
     value = state.value()
     total = state.total()
-    best: tuple[float, Pick, Pick] | None = None
-    for p in list(state.picks.values()):
-        if p.dose + 1 >= len(state.pool.candidates[p.cand].doses):
-            continue
-        new = Pick(p.cand, p.block, p.dose + 1)
-        state.remove(p)
-        state.add(new)
-        if state.fits():
-            rate = (state.value() - value) / max(1, state.total() - total)
-            if rate > EPS and (best is None or rate > best[0]):
-                best = (rate, p, new)
-        state.remove(new)
-        state.add(p)
-    return best
+    if kind == "add":
+        found = _trial_add(state, cand, "main")
+        if found is None or found[0] <= value + EPS:
+            return None
+        state.add(found[1])
+        spent = state.total() - total
+        state.remove(found[1])
+        return (found[0] - value) / max(1, spent), None, found[1]
+    old = state.picks.get(cand)
+    if old is None or old.dose + 1 >= len(state.pool.candidates[cand].doses):
+        return None
+    new = Pick(cand, old.block, old.dose + 1)
+    state.remove(old)
+    state.add(new)
+    ok = state.fits()
+    gain, spent = state.value() - value, state.total() - total
+    state.remove(new)
+    state.add(old)
+    if not ok or gain <= EPS:
+        return None
+    return gain / max(1, spent), old, new
 
 
 def _grow(state: State) -> None:
-    """Fill the time: add a main item or step a dose up, whichever gains more per second."""
-    while True:
-        value = state.value()
-        total = state.total()
-        add: tuple[float, Pick] | None = None
-        for cand, block in _options(state, "main"):
-            found = _trial_add(state, cand, block)
-            if found is None or found[0] <= value + EPS:
-                continue
-            pick = found[1]
-            state.add(pick)
-            rate = (found[0] - value) / max(1, state.total() - total)
-            state.remove(pick)
-            if add is None or rate > add[0]:
-                add = (rate, pick)
-        up = _best_step_up(state)
-        if add is not None and (up is None or add[0] >= up[0]):
-            state.add(add[1])
-        elif up is not None:
-            state.remove(up[1])
-            state.add(up[2])
-        else:
-            return
+    """Fill the time: add a main item or step a dose up, whichever gains more J per second.
+
+    Lazy greedy: rates are kept in a heap and only the top one is re-scored before it is
+    used; a move that no longer fits or gains is dropped (the total only grows here).
+    """
+    heap: list[tuple[float, int, str, int]] = []
+    tick = 0
+
+    def push(kind: str, cand: int) -> None:
+        nonlocal tick
+        found = _rate(state, kind, cand)
+        if found is not None:
+            tick += 1
+            heapq.heappush(heap, (-found[0], tick, kind, cand))
+
+    for cand, _ in _options(state, "main"):
+        push("add", cand)
+    for cand in list(state.picks):
+        push("up", cand)
+    while heap:
+        _, _, kind, cand = heapq.heappop(heap)
+        if kind == "add" and cand in state.picks:
+            continue
+        found = _rate(state, kind, cand)
+        if found is None:
+            continue
+        if heap and found[0] < -heap[0][0] - EPS:
+            tick += 1
+            heapq.heappush(heap, (-found[0], tick, kind, cand))
+            continue
+        if found[1] is not None:
+            state.remove(found[1])
+        state.add(found[2])
+        push("up", cand)
 
 
 def _reach_floor(state: State, floor: float) -> None:
