@@ -217,7 +217,7 @@ def test_interactive_log_in_a_real_terminal(tmp_path: Path, unhunch_home: Path) 
         answer("")  # skipped
         wait_for("Lower back (0-10)")
         answer("6")
-        wait_for("numbness or tingling")
+        assert "[y/N]" in wait_for("numbness or tingling")
         answer("n")
         wait_for("keep you up at night")
         answer("y")

@@ -209,3 +209,11 @@ def test_series_holds_only_days_inside_the_window() -> None:
     trend = progress(entries, [], at(days_after(39)), window=14).regions[0]
     assert [d for d, _ in trend.series] == [days_after(i) for i in range(26, 40)]
     assert trend.first_week_avg == 3.0  # the baseline still comes from the whole history
+
+
+def test_a_new_diary_is_shown_from_a_week_back_not_from_weeks_of_empty_days() -> None:
+    entries = [entry(days_after(i), neck=3) for i in range(3)]
+    report = progress(entries, [], at(days_after(2)), window=30)
+    assert report.since == days_after(2) - dt.timedelta(days=6)
+    longer = [entry(days_after(i), neck=3) for i in range(60)]
+    assert progress(longer, [], at(days_after(59))).since == days_after(30)

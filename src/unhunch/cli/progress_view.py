@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
-
 from rich import box
 from rich.table import Table
 
@@ -31,10 +29,11 @@ def _avg(value: float | None) -> str:
 
 def show_progress(report: Progress) -> None:
     out = console()
-    first = report.as_of - dt.timedelta(days=report.days - 1)
+    first = report.since
+    shown = (report.as_of - first).days + 1
     out.print(
         f"[bold]Progress[/] · {first.strftime('%-d %b')} to {report.as_of.strftime('%-d %b %Y')}"
-        f" ({report.days} days)"
+        f" ({shown} days)"
     )
     if not report.regions:
         out.print("No pain scores yet. Log one with: unhunch log pain --lower-back 4")

@@ -93,6 +93,9 @@ class NextMorning(Frozen):
 class Progress(Frozen):
     as_of: dt.date
     days: int
+    # First day worth showing: the window's start, or the first record when that is later (a
+    # new diary does not open on weeks of empty days), but always at least a week back.
+    since: dt.date
     regions: list[RegionTrend]
     sessions: SessionStats
     next_morning: list[NextMorning]
@@ -227,9 +230,14 @@ def progress(
     days = build_days(entries, sessions, first, today, tz, counts)
     regions = [t for r in PAIN_REGIONS if (t := region_trend(r, entries, days, today, window))]
     in_window = [d for d in days if d.date > today - dt.timedelta(days=window)]
+    window_start = today - dt.timedelta(days=window - 1)
+    since = (
+        max(window_start, min([*starts, today - dt.timedelta(days=6)])) if starts else window_start
+    )
     return Progress(
         as_of=today,
         days=window,
+        since=since,
         regions=regions,
         sessions=session_stats(days, today, window),
         next_morning=next_morning(in_window),

@@ -34,10 +34,15 @@ def _num(day: dt.date) -> float:
     return float(mdates.date2num(day))  # type: ignore[no-untyped-call]
 
 
-def _date_ticks(days: int) -> Any:
-    """Mondays for a month or two, the 1st of each month for longer ranges."""
+def _date_ticks(first: dt.date, days: int) -> Any:
+    """Every day for a week or two (under the day's points, at midday), Mondays for a month or
+    two, then months."""
     from matplotlib import dates as mdates
+    from matplotlib.ticker import FixedLocator
 
+    if days <= 14:
+        step = 1 if days <= 8 else 2
+        return FixedLocator([_num(first) + i + 0.5 for i in range(0, days, step)])
     if days <= 62:
         return mdates.WeekdayLocator(byweekday=mdates.MO)  # type: ignore[no-untyped-call]
     if days <= 400:
@@ -65,7 +70,7 @@ def render_progress_chart(data: Progress, fmt: ChartFormat) -> bytes:
     from matplotlib.figure import Figure
     from matplotlib.patches import Patch
 
-    first = data.as_of - dt.timedelta(days=data.days - 1)
+    first = data.since
     with matplotlib.rc_context(
         {"svg.hashsalt": "unhunch", "font.size": 11, "svg.fonttype": "none"}
     ):
@@ -122,9 +127,9 @@ def render_progress_chart(data: Progress, fmt: ChartFormat) -> bytes:
         axes.set_ylabel("Pain (0 = none, 10 = worst)")
         axes.set_xlim(_num(first), _num(data.as_of) + 1)
         axes.xaxis_date()
-        axes.xaxis.set_major_locator(_date_ticks(data.days))
+        axes.xaxis.set_major_locator(_date_ticks(first, (data.as_of - first).days + 1))
         axes.xaxis.set_major_formatter(
-            mdates.DateFormatter("%-d %b" if data.days <= 120 else "%b %Y")  # type: ignore[no-untyped-call]
+            mdates.DateFormatter("%-d %b" if (data.as_of - first).days < 120 else "%b %Y")  # type: ignore[no-untyped-call]
         )
         axes.grid(axis="y", color="#DDDDDD", linewidth=0.8)
         axes.set_axisbelow(True)
