@@ -114,6 +114,7 @@ def test_self_care_journey_from_screen_to_chart(server: str, laptop: Watched) ->
     page.locator("#after-upper_back").fill("3")
     page.get_by_role("button", name="Save and finish").click()
     expect(page.locator("#save-state")).to_have_text("Saved to your diary.")
+    expect(page.get_by_role("link", name="Answer the safety questions again")).to_be_hidden()
     shot(page, "player-done")
 
     # Diary, then the progress chart.
