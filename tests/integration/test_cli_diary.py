@@ -106,16 +106,23 @@ def test_numbness_after_a_screen_says_to_screen_again_before_the_next_session(
     answers.write_text(json.dumps(document()), encoding="utf-8")
     assert run("screen", "--answers", str(answers), "--json").exit_code == 0
     calm = run("log", "pain", "--neck", "2", now="2026-03-02T09:00:00+01:00")
-    assert "Screen again" not in calm.stdout
+    assert "Safety questions" not in calm.stdout
     result = run("log", "pain", "--neck", "2", "--numbness", now="2026-03-02T10:00:00+01:00")
     assert result.exit_code == 0
-    assert "Screen again before the next session" in result.stdout
+    assert "Safety questions before the next session" in result.stdout
     assert "numbness or tingling" in result.stdout
     assert "unhunch screen" in result.stdout
     as_json = run("log", "pain", "--neck", "2", "--json", now="2026-03-02T11:00:00+01:00")
     out = json.loads(as_json.stdout)
     assert out["screen_needed"] is True
     assert out["warnings"]
+
+
+def test_symptom_logged_before_any_screen_is_named_with_the_way_to_screen() -> None:
+    result = run("log", "pain", "--lower-back", "5", "--night-pain", "--json")
+    out = json.loads(result.stdout)
+    assert out["screen_needed"] is True
+    assert out["warnings"] == ["pain at night noted in your diary on 2026-03-02"]
 
 
 def log_days(days: int, start_pain: int, end_pain: int) -> None:

@@ -139,7 +139,7 @@ def _record(
 
     ctx = local_context()
     entry = log_pain_service(ctx, scores, when, note, symptoms, now)
-    warnings = screen_warnings(ctx, now)
+    warnings = screen_warnings(ctx, now, entry)
     if as_json:
         data = entry.model_dump(mode="json")
         data["screen_needed"] = bool(warnings)
@@ -151,13 +151,13 @@ def _record(
         console().print(
             Panel(
                 Text(
-                    "Your diary shows something new since your last safety screen:\n"
+                    "Your diary shows something the safety questions need to know about:\n"
                     + "\n".join(f"• {w}" for w in warnings)
-                    + "\n\nPlease answer the safety questions again before your next session:"
-                    " run `unhunch screen`. If it is severe or getting worse quickly, contact a"
+                    + "\n\nPlease answer them (again) before your next session: run"
+                    " `unhunch screen`. If it is severe or getting worse quickly, contact a"
                     " doctor now."
                 ),
-                title="Screen again before the next session",
+                title="Safety questions before the next session",
                 title_align="left",
                 border_style="yellow",
                 expand=False,

@@ -55,12 +55,28 @@ def log_pain(
     return existing
 
 
-def screen_warnings(ctx: Context, now: dt.datetime) -> tuple[str, ...]:
-    """Diary warning signs since the latest screen: non-empty means screen again before the next
-    session. The rule itself lives in core/warnings.py and the gate in services/screening.py."""
-    from unhunch.services.screening import coaching_status
+def screen_warnings(ctx: Context, now: dt.datetime, entry: Entry | None = None) -> tuple[str, ...]:
+    """Warning signs that mean: take the safety screen (again) before the next session.
 
-    return coaching_status(ctx, now).warnings
+    Since the latest screen, the gate's own rule decides (core/warnings.py via
+    services/screening.py). With no screen yet, the gate asks for one anyway; the signs in this
+    entry (when given) are named so the person knows why it matters.
+    """
+    from unhunch.core.warnings import warning_signs
+    from unhunch.services.screening import coaching_status
+    from unhunch.store.screens import DiaryPoint
+
+    status = coaching_status(ctx, now)
+    if status.warnings:
+        return status.warnings
+    if status.latest is None and entry is not None:
+        point = DiaryPoint(
+            recorded_at=entry.recorded_at,
+            scores={str(r): p for r, p in entry.scores.items()},
+            symptoms=entry.symptoms,
+        )
+        return tuple(warning_signs([point]))
+    return ()
 
 
 def entries(

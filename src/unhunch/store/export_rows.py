@@ -11,7 +11,9 @@ from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import JSON, Boolean, Column, Connection, Integer, String, Table, func, select
+from sqlalchemy.exc import IntegrityError
 
+from unhunch.core.errors import InputError
 from unhunch.store import tables
 from unhunch.store.tables import Moment
 
@@ -105,4 +107,10 @@ def insert_all(connection: Connection, person: str, rows: dict[str, list[dict[st
             continue
         if "person" in table.c:
             batch = [{**r, "person": person} for r in batch]
-        connection.execute(table.insert(), batch)
+        try:
+            connection.execute(table.insert(), batch)
+        except IntegrityError:
+            # Only possible on a shared server database: the ids belong to someone else.
+            raise InputError(
+                "file", table.name, "records whose ids are not already used in this database"
+            ) from None
