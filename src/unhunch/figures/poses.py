@@ -88,7 +88,7 @@ BASE_POSES: dict[BasePose, BaseDef] = {
         ankle=40, shoulder=8, elbow=8,
     ),
     "prone": _pose(
-        plant=("hands",), lock=FLOOR_LOCK, trunk=90, neck=-8, shoulder=-30, elbow=150, ankle=60,
+        plant=("hands",), lock=FLOOR_LOCK, trunk=90, neck=-8, shoulder=-22, elbow=148, ankle=60,
     ),
     "prone_forearms": _pose(
         plant=("hands",), lock=FLOOR_LOCK, trunk=78, lumbar=-34, neck=-10, head=-6,
@@ -96,15 +96,15 @@ BASE_POSES: dict[BasePose, BaseDef] = {
     ),
     "all_fours": _pose(
         anchor="knees", plant=("hands",), lock=FLOOR_LOCK, trunk=90, neck=-10, shoulder=90,
-        elbow=2, hip=90, knee=90, ankle=55,
+        elbow=2, hip=90, knee=96, ankle=60,
     ),
-    "kneeling": _pose(anchor="knees", hip=2, knee=90, ankle=55, shoulder=4, elbow=10),
+    "kneeling": _pose(anchor="knees", hip=2, knee=96, ankle=60, shoulder=4, elbow=10),
     "half_kneeling": _pose(
         anchor="knees", plant=("right_feet",), right_hip=88, right_knee=88, right_ankle=0,
         left_hip=-4, left_knee=92, left_ankle=55, shoulder=8, elbow=60,
     ),
     "child": _pose(
-        anchor="knees", trunk=90, lumbar=20, neck=-25, hip=155, knee=155, ankle=60,
+        anchor="knees", trunk=90, lumbar=20, neck=-25, hip=155, knee=160, ankle=60,
         shoulder=30, elbow=0,
     ),
     "side_lying": _pose(anchor="pelvis", roll=90, hip=55, knee=95, ankle=10, shoulder=88, elbow=4),
