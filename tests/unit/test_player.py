@@ -173,6 +173,7 @@ def test_too_much_with_an_easier_version_swaps_it_in_and_records_eased() -> None
     state, effects = step(state, TooMuch(), now + 1)
     advice = [e for e in effects if isinstance(e, Advise)]
     assert advice and advice[0].action == "ease" and advice[0].rule == "too_much"
+    assert advice[0].then == "Here is an easier version instead: Open book."
     assert (state.current.kind, state.current.exercise) == ("get_ready", "open_book")
     assert "thread_the_needle" not in {s.exercise for s in state.steps}
     cool_down = index_of(state, "chin_to_chest", "get_ready")
@@ -184,7 +185,9 @@ def test_too_much_with_an_easier_version_swaps_it_in_and_records_eased() -> None
 def test_too_much_without_an_easier_version_skips_the_exercise() -> None:
     state, now = begin()
     state, now = go_to(state, now, 2)  # chin tucks, rep 1
-    state, _ = step(state, TooMuch(CheckIn(pain=8, start_pain=None)), now + 1)
+    state, effects = step(state, TooMuch(CheckIn(pain=8, start_pain=None)), now + 1)
+    [advice] = [e for e in effects if isinstance(e, Advise)]
+    assert advice.then == "There is no easier version of Chin tucks, so we move on."
     assert state.outcomes[0].outcome == "skipped"
     assert state.outcomes[0].reason == "pain_above_limit: no easier version"
     assert state.current.exercise == "seated_spinal_twist"

@@ -127,14 +127,14 @@ def run_interactive(
     state, _ = step(state, Start(), timer.now())
     state, _ = step(state, CheckInAnswer(pain_before), timer.now())
     message: str | None = None
+    message_item: int | None = None
     prompt: str | None = None
     modal: str | None = None  # "quit", "menu", "pain"
     was_running = True
 
     def apply(event: Event) -> None:
-        nonlocal state, message
+        nonlocal state, message, message_item
         state, found = step(state, event, timer.now())
-        fresh = any(isinstance(e, Advise) for e in found)
         for effect in found:
             if isinstance(effect, Cue) and not quiet:
                 out.bell()
@@ -142,13 +142,9 @@ def run_interactive(
                 on_change(state)
             elif isinstance(effect, Advise):
                 advice.append(effect)
-                message = effect.message
-            elif (
-                isinstance(effect, ShowStep)
-                and not fresh
-                and state.steps[effect.index].kind in ("get_ready", "check_in")
-            ):
-                message = None  # advice stays on screen until the next exercise begins
+                message, message_item = effect.words, state.current.item
+            elif isinstance(effect, ShowStep) and state.steps[effect.index].item != message_item:
+                message = None  # advice stays on screen while its exercise lasts
 
     def pause_for(kind: str, text: str) -> None:
         nonlocal modal, prompt, was_running
@@ -244,7 +240,7 @@ def run_lines(
                 on_change(state)
             elif isinstance(effect, Advise):
                 advice.append(effect)
-                out.print(effect.message, markup=False)
+                out.print(effect.words, markup=False)
             elif isinstance(effect, AskCheckIn) and effect.moment == "before" and pain_before:
                 out.print(f"Pain before: {_pain_words(pain_before)}", markup=False)
 

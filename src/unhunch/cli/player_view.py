@@ -59,7 +59,8 @@ def detail_words(step: Step) -> str:
         parts.append(f"{step.side.capitalize()} side")
     if step.set_count and step.set_count > 1 and step.set_index:
         parts.append(f"set {step.set_index} of {step.set_count}")
-    return " · ".join(parts)
+    text = " · ".join(parts)
+    return text[:1].upper() + text[1:]
 
 
 def pacer(state: PlayerState) -> RenderableType | None:

@@ -182,7 +182,7 @@ def start(
         state, advice = run_interactive(timeline, before, save, out, quiet, speed)
         if state.status == "asking":
             for shown in advice:
-                out.print(Panel(shown.message, border_style="yellow"))
+                out.print(Panel(shown.words, border_style="yellow"))
             after = after or ask_pain(out, regions, "after")
         state, more = close_session(state, after, save, state.ended_at or 0.0)
         advice = advice + more

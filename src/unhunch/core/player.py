@@ -345,10 +345,13 @@ def _ease(
     if item is None:
         return state, [advice]
     easier = state.timeline.easier.get(item)
+    name = state.timeline.items[item].name
     if not easier or item in state.eased:
         state, effects = _record(state, item, "skipped", f"{rule}: no easier version")
+        advice = replace(advice, then=f"There is no easier version of {name}, so we move on.")
         state, more = _enter(state, _next_item_start(state, item), now)
         return state, [advice, *effects, *more]
+    advice = replace(advice, then=f"Here is an easier version instead: {easier[0].name}.")
     first = next(i for i, s in enumerate(state.steps) if s.item == item)
     last = max(i for i, s in enumerate(state.steps) if s.item == item)
     spliced = [*state.steps[:first], *easier, *state.steps[last + 1 :]]

@@ -117,6 +117,11 @@ class Advise:
     action: StopAction
     rule: str
     message: str
+    then: str = ""  # what the player did about it, in plain words
+
+    @property
+    def words(self) -> str:
+        return f"{self.message} {self.then}".strip()
 
 
 @dataclass(frozen=True)

@@ -276,7 +276,7 @@ def _work(
         Step(
             index=0,
             kind="reps",
-            text=f"Rep {n} of {amount} — slowly, about {tempo} seconds each",
+            text=f"Rep {n} of {amount} — about {tempo} seconds each",
             seconds=tempo,
             rep_index=n,
             rep_count=amount,
