@@ -302,3 +302,22 @@ def test_tab_and_carriage_return_starts_are_defused_too_and_undone_on_reading() 
         assert escape_cell(text) == "'" + text
         assert unescape_cell(escape_cell(text)) == text
     assert escape_cell("3 stiff") == "3 stiff"
+
+
+def test_export_from_sqlite_imports_into_postgres_unchanged(tmp_path: Path, pg_url: str) -> None:
+    import uuid
+
+    source = fresh_store(tmp_path)
+    diary.log_pain(source, {"neck": 2, "lower_back": 7}, "evening", "=sum", ["night_pain"], NOW)
+    with db.transaction(source.database_url) as c:
+        c.execute(
+            tables.preferences.insert().values(
+                person=source.person, key="breaks", value={"every_minutes": 50, "quiet": [22, 7]}
+            )
+        )
+    exported = export_text(source, "csv", NOW)
+    server = Context(database_url=pg_url, person=f"pg-{uuid.uuid4()}")
+    import_text(server, exported, "backup.csv")
+    assert without_time(export_text(server, "json", NOW)) == without_time(
+        export_text(source, "json", NOW)
+    )
