@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import os
 import subprocess
 import sys
+import uuid
 from pathlib import Path
 
 import pytest
@@ -13,8 +15,15 @@ from typer.testing import CliRunner
 
 from tests.integration.session_helpers import NOW, rows, store_screen
 from tests.unit.screen_helpers import ITEM_IDS
+from tests.unit.session_helpers import short_routine, short_timeline
 from unhunch.cli.main import app
 from unhunch.config import get_settings
+from unhunch.core.player import new_state, step
+from unhunch.core.player_events import CheckInAnswer, Start, Tick, TooMuch
+from unhunch.core.session_record import record_from_state
+from unhunch.core.stop_rules import CheckIn
+from unhunch.services import sessions
+from unhunch.services.context import local_context
 
 runner = CliRunner()
 UNHUNCH = str(Path(sys.executable).with_name("unhunch"))
@@ -98,3 +107,24 @@ def test_off_a_terminal_it_prints_timed_lines_and_never_waits(
     [session] = rows(get_settings().database_url)["sessions"]
     assert session["status"] == "completed" and session["pain_before"] == {"neck": 3}
     assert session["pain_after"] is None
+
+
+def test_a_session_stopped_for_spreading_pain_asks_for_the_screen_again(tmp_path: Path) -> None:
+    """Spreading pain is noted in the diary, so coaching waits for a new screen."""
+    store_screen(tmp_path)
+    state, _ = step(new_state(short_timeline()), Start(), 0.0)
+    state, _ = step(state, CheckInAnswer({"neck": 3}), 0.0)
+    state, _ = step(state, Tick(), 8.0)
+    state, _ = step(state, TooMuch(CheckIn(None, None, spreading=True)), 9.0)
+    state, _ = step(state, CheckInAnswer({}), 10.0)
+    started = dt.datetime.fromisoformat(NOW) + dt.timedelta(minutes=5)
+    record = record_from_state(str(uuid.uuid4()), short_routine(), started, state)
+    sessions.save(local_context(), record)
+    found = rows(get_settings().database_url)
+    [after] = [e for e in found["entries"] if e["when"] == "after_session"]
+    assert after["symptoms"] == ["spreading_pain"]
+    later = runner.invoke(
+        app, ["start", *PLAN, "--no-wait"], env={"UNHUNCH_NOW": "2026-03-02T10:00:00+01:00"}
+    )
+    assert later.exit_code == 3
+    assert "screen" in later.output

@@ -30,6 +30,11 @@ class SessionRecord(BaseModel):
         return str(uuid.uuid5(uuid.UUID(self.id), when))
 
     @property
+    def symptoms_after(self) -> list[str]:
+        """Symptoms the session found, for the diary: spreading pain asks for a new screen."""
+        return ["spreading_pain"] if self.stop_reason == "spreading" else []
+
+    @property
     def counts(self) -> dict[str, int]:
         found = {"done": 0, "eased": 0, "skipped": 0, "stopped": 0}
         for item in self.items:

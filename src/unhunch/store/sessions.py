@@ -68,9 +68,15 @@ def _save_pain(
     when: str,
     pain: dict[str, int] | None,
 ) -> None:
-    """The check-in as a diary entry (tied to the session), so the diary shows it too."""
+    """The check-in as a diary entry (tied to the session), so the diary shows it too.
+
+    A session stopped for spreading pain notes it in the after entry, which makes the screen
+    be asked again before the next session (core/warnings.py).
+    """
     entry_id = record.diary_entry_id(when)
-    if not pain:
+    symptoms = record.symptoms_after if when == "after_session" else []
+    connection.execute(delete(pain_scores).where(pain_scores.c.entry_id == entry_id))
+    if not pain and not symptoms:
         connection.execute(delete(diary_entries).where(diary_entries.c.id == entry_id))
         return
     recorded_at = record.started_at if when == "before_session" else record.ended_at
@@ -83,16 +89,16 @@ def _save_pain(
             "recorded_at": recorded_at,
             "when": when,
             "note": None,
-            "symptoms": [],
+            "symptoms": symptoms,
             "session_id": record.id,
         },
         ["id"],
     )
-    connection.execute(delete(pain_scores).where(pain_scores.c.entry_id == entry_id))
-    connection.execute(
-        pain_scores.insert(),
-        [{"entry_id": entry_id, "region": r, "pain": p} for r, p in sorted(pain.items())],
-    )
+    if pain:
+        connection.execute(
+            pain_scores.insert(),
+            [{"entry_id": entry_id, "region": r, "pain": p} for r, p in sorted(pain.items())],
+        )
 
 
 def load_session(connection: Connection, person: str, session_id: str) -> dict[str, Any] | None:
