@@ -201,6 +201,9 @@ def progress(
 
         fmt = chart_format(chart)
     report = see_progress(local_context(), clock.now(), days)
+    from unhunch.services.breaks_summary import breaks_summary
+
+    moved = breaks_summary(local_context(), clock.now(), days)
     if chart is not None and fmt is not None:
         from unhunch.services.charts import render_progress_chart
 
@@ -209,8 +212,11 @@ def progress(
         data = report.model_dump(mode="json")
         data["sentences"] = sentences(report)
         data["chart"] = str(chart) if chart else None
+        data["breaks"] = moved.to_json()
         print_json(data)
         return
     show_progress(report)
+    for said in moved.sentences:
+        console().print(said, markup=False)
     if chart is not None:
         console().print(f"Chart saved to {chart}", markup=False)
