@@ -49,8 +49,8 @@ DIRECTIONS: dict[str, frozenset[str]] = {
 SECONDARY_CREDIT = 0.5
 # Steps a dose may move around the person's own dose to fit the time budget.
 STEPS_DOWN = 2
-STEPS_UP_GENTLE = 2
-STEPS_UP = 6
+STEPS_UP_GENTLE = 1
+STEPS_UP = 3
 RECENT_DAYS = 3
 
 
