@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from unhunch.core.models import DEFAULT_BREATH_SECONDS, Exercise
 from unhunch.figures.poses import Angles, blend
-from unhunch.figures.scene import Placed, place, stage_for, with_hands
+from unhunch.figures.scene import Placed, moved_limbs, place, stage_for, with_hands
 
 SAMPLES_PER_MOVE = 8
 HOLD_BREATHS = 2
@@ -79,8 +79,9 @@ def timeline(exercise: Exercise) -> Timeline:
     spec = exercise.figure
     assert spec is not None
     keys = with_hands(spec)
+    moves = moved_limbs(spec)
     stage = stage_for(spec)
-    first = place(keys[0], stage)  # fixes the anchor and planted spots
+    first = place(keys[0], stage, moves[0])  # fixes the anchor and planted spots
     total, steps = _plan(exercise, keys)
     frames = [Frame(0.0, first)]
     clock, current = 0.0, 0
@@ -88,12 +89,14 @@ def timeline(exercise: Exercise) -> Timeline:
         start = clock
         clock += seconds
         if target == current:
-            frames.append(Frame(clock / total, place(keys[target], stage)))
+            frames.append(Frame(clock / total, place(keys[target], stage, moves[target])))
             continue
         for k in range(1, SAMPLES_PER_MOVE + 1):
             t = k / SAMPLES_PER_MOVE
             at = (start + seconds * t) / total
-            frames.append(Frame(at, place(blend(keys[current], keys[target], _ease(t)), stage)))
+            both = moves[current] | moves[target]
+            angles = blend(keys[current], keys[target], _ease(t))
+            frames.append(Frame(at, place(angles, stage, both)))
         current = target
     return Timeline(total, frames, is_hold(exercise))
 
@@ -103,10 +106,12 @@ def path_between(exercise: Exercise, a: int, b: int, samples: int = 10) -> list[
     spec = exercise.figure
     assert spec is not None
     keys = with_hands(spec)
+    moves = moved_limbs(spec)
     stage = stage_for(spec)
-    place(keys[0], stage)
-    out = [place(keys[a], stage)]
+    place(keys[0], stage, moves[0])
+    out = [place(keys[a], stage, moves[a])]
     for i in range(a, b):
+        both = moves[i] | moves[i + 1]
         for k in range(1, samples + 1):
-            out.append(place(blend(keys[i], keys[i + 1], _ease(k / samples)), stage))
+            out.append(place(blend(keys[i], keys[i + 1], _ease(k / samples)), stage, both))
     return out

@@ -146,8 +146,12 @@ def flat_foot(angles: Angles, side: str) -> float:
     return min(60.0, max(-30.0, a))
 
 
-def place(angles: Angles, stage: Stage) -> Placed:
-    """Rest the posed body on the floor (or seat), keep the anchor, plant hands and feet."""
+def place(angles: Angles, stage: Stage, moved: frozenset[str] = frozenset()) -> Placed:
+    """Rest the posed body on the floor (or seat), keep the anchor, plant hands and feet.
+
+    A planted limb the keyframe does not move stays on its spot; one it moves (named in
+    `moved`, e.g. "left_feet") is put on the floor only when it comes down near it.
+    """
     base = stage.base
     body = pose_body(angles)
     planted_limbs = list(base.plant)
@@ -169,7 +173,7 @@ def place(angles: Angles, stage: Stage) -> Placed:
     for side, limb in planted_limbs:
         _start, end, radius_key = LIMB_JOINTS[limb]
         tip = body.points[f"{side}_{end}"]
-        if tip[1] > NEAR_FLOOR:
+        if f"{side}_{limb}" in moved and tip[1] > NEAR_FLOOR:
             continue  # lifted clear of the floor in this pose: it moves freely
         spot = (tip[0], RADII[radius_key], tip[2])
         key = f"{side}_{limb}"
@@ -263,7 +267,31 @@ def with_hands(spec: FigureSpec) -> list[Angles]:
     return out
 
 
+LIMB_ANGLES: dict[Limb, tuple[str, ...]] = {
+    "feet": ("hip", "leg_out", "knee", "ankle"),
+    "hands": ("shoulder", "arm_out", "arm_turn", "elbow"),
+}
+
+
+def moved_limbs(spec: FigureSpec) -> list[frozenset[str]]:
+    """Per keyframe, the limbs it moves itself (by angle, hand target or another base pose)."""
+    out = []
+    for k in spec.keyframes:
+        moved = set()
+        for side in ("left", "right"):
+            for limb, names in LIMB_ANGLES.items():
+                if k.pose not in (None, spec.base) or any(
+                    n in k.angles or f"{side}_{n}" in k.angles for n in names
+                ):
+                    moved.add(f"{side}_{limb}")
+            if k.hands or getattr(k, f"{side}_hand"):
+                moved.add(f"{side}_hands")
+        out.append(frozenset(moved))
+    return out
+
+
 def place_keyframes(spec: FigureSpec) -> tuple[Stage, list[Placed]]:
     """Every keyframe placed in the room; the stage comes back for animation frames."""
     stage = stage_for(spec)
-    return stage, [place(a, stage) for a in with_hands(spec)]
+    keys = with_hands(spec)
+    return stage, [place(a, stage, m) for a, m in zip(keys, moved_limbs(spec), strict=True)]

@@ -1,0 +1,125 @@
+"""The figure model: key poses validate, the skeleton keeps its shape, IK and mirroring work."""
+
+from __future__ import annotations
+
+import math
+import xml.etree.ElementTree as ET
+
+import pytest
+from pydantic import ValidationError
+
+from unhunch.content import load_library
+from unhunch.core.errors import InputError
+from unhunch.core.figure_spec import FigureSpec, Keyframe
+from unhunch.figures import render_figure
+from unhunch.figures.poses import BASE_POSES, resolve
+from unhunch.figures.scene import place_keyframes
+from unhunch.figures.skeleton import two_link
+
+SVG = "{http://www.w3.org/2000/svg}"
+
+
+def test_a_knee_bent_backwards_is_refused_with_the_joint_named() -> None:
+    with pytest.raises(ValidationError) as err:
+        Keyframe.model_validate({"left_knee": -10})
+    assert "left_knee = -10" in str(err.value)
+    assert "never bends backwards" in str(err.value)
+
+
+def test_an_unknown_joint_is_refused() -> None:
+    with pytest.raises(ValidationError) as err:
+        FigureSpec.model_validate({"base": "seated", "keyframes": [{"kneee": 10}]})
+    assert "kneee" in str(err.value)
+
+
+def test_toml_keyframes_are_flat_and_unprefixed_joints_set_both_sides() -> None:
+    frame = Keyframe.model_validate({"pose": "seated", "knee": 45, "left_knee": 100})
+    angles = resolve("standing", frame)
+    assert angles["left_knee"] == 100
+    assert angles["right_knee"] == 45
+    assert angles["left_hip"] == BASE_POSES["seated"].angles["left_hip"]
+
+
+def test_standing_base_is_upright_with_both_feet_on_the_floor() -> None:
+    _, (placed,) = place_keyframes(FigureSpec(base="standing", keyframes=[Keyframe()]))
+    p = placed.body.points
+    assert p["neck_base"][1] > p["pelvis"][1] + 50
+    assert abs(p["neck_base"][2] - p["pelvis"][2]) < 1
+    assert p["left_ankle"][1] == pytest.approx(p["right_ankle"][1])
+    assert min(p["left_toe"][1], p["left_ankle"][1]) <= 6
+
+
+def test_floor_limbs_keep_their_place_when_the_back_rounds() -> None:
+    cat = Keyframe(angles={"trunk": 72, "lumbar": 40})
+    spec = FigureSpec(base="all_fours", keyframes=[Keyframe(), cat])
+    _, (flat, round_) = place_keyframes(spec)
+    for point in ("left_hand", "right_hand", "left_knee"):
+        assert math.dist(flat.body.points[point], round_.body.points[point]) < 4.0
+    assert round_.body.points["mid_back"][1] > flat.body.points["mid_back"][1]
+
+
+def test_bridge_lifts_the_hips_and_leaves_the_feet_where_they_were() -> None:
+    spec = FigureSpec(
+        base="supine_knees_bent", keyframes=[Keyframe(), Keyframe(angles={"trunk": -117})]
+    )
+    _, (down, up) = place_keyframes(spec)
+    assert up.body.points["pelvis"][1] > down.body.points["pelvis"][1] + 15
+    assert math.dist(up.body.points["left_ankle"], down.body.points["left_ankle"]) < 1.0
+
+
+def test_two_link_reach_lands_on_the_target() -> None:
+    upper, lower = 44.0, 42.0
+    target = (0.0, -60.0, 25.0)
+    lift, bend = two_link(target, upper, lower, +1.0)
+    assert bend > 0
+    y = -upper * math.cos(math.radians(lift)) - lower * math.cos(math.radians(lift - bend))
+    z = upper * math.sin(math.radians(lift)) + lower * math.sin(math.radians(lift - bend))
+    assert (y, z) == pytest.approx((target[1], target[2]), abs=1e-6)
+
+
+def test_right_side_still_is_the_left_drawing_flipped() -> None:
+    twist = load_library().get("seated_spinal_twist")
+    left = ET.fromstring(render_figure(twist, side="left"))
+    right = ET.fromstring(render_figure(twist, side="right"))
+    mirror = right.find(f"{SVG}g[@class='mirror']")
+    assert mirror is not None and "scale(-1 1)" in (mirror.get("transform") or "")
+    parts = [e.get("class") for e in left.iter() if (e.get("class") or "").startswith("part")]
+    parts_right = [
+        e.get("class") for e in mirror.iter() if (e.get("class") or "").startswith("part")
+    ]
+    assert parts == parts_right
+
+
+def test_animation_follows_the_rep_tempo_and_holds_follow_the_breath() -> None:
+    library = load_library()
+    tucks = library.get("chin_tucks")  # 5 seconds a rep
+    root = ET.fromstring(render_figure(tucks, animated=True))
+    durations = {a.get("dur") for a in root.iter(f"{SVG}animate")}
+    assert durations == {f"{tucks.rep_seconds}s"}
+    hold = library.get("childs_pose")
+    root = ET.fromstring(render_figure(hold, animated=True))
+    assert root.find(f".//{SVG}circle[@class='breath']") is not None
+    # half a breath in, two breaths held, half a breath out, a short rest
+    assert {a.get("dur") for a in root.iter(f"{SVG}animate") if a.get("attributeName") == "d"} == {
+        "19.5s"
+    }
+
+
+def test_still_picture_shows_the_start_as_a_ghost_and_an_arrow() -> None:
+    root = ET.fromstring(render_figure(load_library().get("cobra")))
+    assert root.find(f".//{SVG}g[@class='ghost']") is not None
+    assert root.find(f".//{SVG}g[@class='arrow']") is not None
+    assert root.find(f".//{SVG}path[@class='glow lower_trunk']") is not None
+
+
+def test_unknown_side_is_an_input_error() -> None:
+    with pytest.raises(InputError) as err:
+        render_figure(load_library().get("chin_tucks"), side="middle")
+    assert "left, right" in str(err.value)
+
+
+def test_exercise_without_a_figure_gets_an_honest_placeholder() -> None:
+    bare = load_library().get("chin_tucks").model_copy(update={"figure": None})
+    root = ET.fromstring(render_figure(bare))
+    title = root.find(f"{SVG}title")
+    assert title is not None and "no picture yet" in (title.text or "")
