@@ -163,7 +163,7 @@ def exact(pool: Pool, like: Picks, direction: int, seconds: float) -> tuple[Pick
     solver.parameters.num_workers = 8
     status = solver.Solve(m)
     if status not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
-        return None, False
+        return None, status == cp_model.INFEASIBLE  # infeasible is proven too
     picks = tuple(Pick(i, b, k) for (i, b, k), v in x.items() if solver.Value(v))  # type: ignore[arg-type]
     return picks, status == cp_model.OPTIMAL
 
