@@ -183,7 +183,10 @@ def start(
         if state.status == "asking":
             for shown in advice:
                 out.print(Panel(shown.words, border_style="yellow"))
-            after = after or ask_pain(out, regions, "after")
+            try:
+                after = after or ask_pain(out, regions, "after")
+            except (KeyboardInterrupt, EOFError):  # leaving now still saves the session
+                after = {}
         state, more = close_session(state, after, save, state.ended_at or 0.0)
         advice = advice + more
     print_summary(out, record_from_state(session_id, routine, now, state), advice)
