@@ -26,7 +26,7 @@ from typing import Any, Literal, get_args
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
-View = Literal["side", "front"]
+View = Literal["side", "front", "top"]  # top: from above, for lying twists
 BasePose = Literal[
     "standing",
     "seated",

@@ -58,6 +58,10 @@ def along(points: list[Point], away_from: Point, opacity: float = 1.0) -> tuple[
     ) ** 2 + (m[1] - ny - away_from[1]) ** 2:
         nx, ny = -nx, -ny
     shifted = [(x + nx * OFFSET, y + ny * OFFSET) for x, y in points]
+    if max(y for _, y in shifted) > -2:  # would dip under the floor: use the other side
+        other = [(x - nx * OFFSET, y - ny * OFFSET) for x, y in points]
+        if max(y for _, y in other) < max(y for _, y in shifted):
+            shifted = other
     # Trim the ends a little so the arrow reads as a gesture, not a trace.
     trimmed = shifted[1:-1] if len(shifted) > 4 else shifted
     svg = (

@@ -79,18 +79,18 @@ def _arrow(
     return along(tracks[name], centre, opacity)
 
 
-def _frame(points: list[Point]) -> tuple[float, float, float, float]:
+def _frame(points: list[Point], view: str) -> tuple[float, float, float, float]:
     """(x, y, width, height) around the points, the floor near the bottom edge."""
     xs = [p[0] for p in points]
     ys = [p[1] for p in points]
     x0, x1 = min(xs) - 16, max(xs) + 16
-    y0, y1 = min(ys) - 16, 10.0
+    y0, y1 = min(ys) - 16, (max(ys) + 16 if view == "top" else 10.0)
     w, h = x1 - x0, y1 - y0
     if w < MIN_WIDTH:
         x0 -= (MIN_WIDTH - w) / 2
         w = MIN_WIDTH
     if h < MIN_HEIGHT:
-        y0 -= MIN_HEIGHT - h
+        y0 -= (MIN_HEIGHT - h) / 2 if view == "top" else MIN_HEIGHT - h
         h = MIN_HEIGHT
     return x0, y0, w, h
 
@@ -118,7 +118,7 @@ def render(exercise: Exercise, animated: bool, side: str) -> str:
     props = draw_props(d.props, where, bodies, spec.view, seated)
     arrow_svg, arrow_pts = _arrow(d, exercise, 0, still, 0.45 if animated else 1.0)
     points = all_points(d, bodies) + props.box + arrow_pts
-    x0, y0, w, h = _frame(points)
+    x0, y0, w, h = _frame(points, spec.view)
     cx = x0 + w / 2
 
     if tl is not None:
@@ -130,8 +130,10 @@ def render(exercise: Exercise, animated: bool, side: str) -> str:
     scene = "\n".join(
         [
             *props.back,
-            f'<line class="floor" x1="{x0:.1f}" y1="0" x2="{x0 + w:.1f}" y2="0" stroke="{FLOOR}" '
-            'stroke-width="2" stroke-linecap="round"/>',
+            ""
+            if spec.view == "top"
+            else f'<line class="floor" x1="{x0:.1f}" y1="0" x2="{x0 + w:.1f}" y2="0" '
+            f'stroke="{FLOOR}" stroke-width="2" stroke-linecap="round"/>',
             ghost,
             f'<g class="figure">\n{figure}\n</g>',
             arrow_svg,

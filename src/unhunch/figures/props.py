@@ -34,8 +34,13 @@ class Drawn:
 
 
 def screen(v: Vec, view: View) -> tuple[float, float]:
-    """Orthographic projection: the side view looks from the figure's left, y grows down."""
-    return (v[2], -v[1]) if view == "side" else (v[0], -v[1])
+    """Orthographic projection, y growing down: the side view looks from the figure's left,
+    the front view from in front, the top view down from the ceiling (head to the left)."""
+    if view == "side":
+        return (v[2], -v[1])
+    if view == "front":
+        return (v[0], -v[1])
+    return (v[2], v[0])
 
 
 def body_span(bodies: list[Body], view: View) -> tuple[float, float]:
@@ -84,8 +89,22 @@ def chair(drawn: Drawn, body: Body, view: View, seated: bool) -> None:
     resting = [h for h in hands if -105 <= h[1] <= -60] or hands  # hands at chair-back height
     hx = sum(h[0] for h in resting) / len(resting)
     top = max(-95.0, min(-70.0, min(h[1] for h in resting) + 4))
+    px = screen(p["pelvis"], view)[0]
+    if view == "side" and abs(hx - px) < 15:
+        # Holding a chair beside you: it stands behind the body, its seat going back.
+        back = px - 8
+        fade = ' opacity="0.7"'
+        drawn.add(_line(back, 0, back, top, WOOD_DARK, 4).replace("/>", fade + "/>"), (back, top))
+        drawn.add(
+            _line(back - 34, 0, back - 34, -SEAT_TOP, WOOD_DARK, 4).replace("/>", fade + "/>")
+        )
+        drawn.add(
+            _line(back, -SEAT_TOP, back - 34, -SEAT_TOP, WOOD, 5).replace("/>", fade + "/>"),
+            (back - 36, 0),
+        )
+        return
     if view == "side":
-        front = screen(p["pelvis"], view)[0] < hx
+        front = px < hx
         seat_far = hx + 30 if front else hx - 30
         drawn.add(_line(hx, 0, hx, top, WOOD_DARK, 4), (hx, top))
         drawn.add(_line(seat_far, 0, seat_far, -SEAT_TOP, WOOD_DARK, 4), (seat_far, 0))
@@ -128,6 +147,15 @@ def doorway(drawn: Drawn, body: Body, view: View) -> None:
 
 def mat(drawn: Drawn, bodies: list[Body], view: View) -> None:
     low, high = body_span(bodies, view)
+    if view == "top":  # seen from above, the mat is the floor under the whole body
+        ys = [screen(v, view)[1] for b in bodies for v in b.points.values()]
+        top, bottom = min(ys) - 16, max(ys) + 16
+        drawn.add(
+            _rect(low - 22, top, high - low + 44, bottom - top, MAT, 6, ' opacity="0.6"'),
+            (low - 22, top),
+            (high + 22, bottom),
+        )
+        return
     drawn.add(_rect(low - 14, 0.5, high - low + 28, 4, MAT, 2), (low - 14, 5), (high + 14, 5))
 
 

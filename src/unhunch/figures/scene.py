@@ -71,6 +71,9 @@ def anchor_point(body: Body, anchor: str) -> Vec:
         "hands": ["left_hand", "right_hand"],
     }[anchor]
     xs = [p[n] for n in names]
+    # Of paired points, only those down on the floor hold still (the standing foot).
+    low = min(v[1] for v in xs)
+    xs = [v for v in xs if v[1] < low + 8]
     return (
         sum(v[0] for v in xs) / len(xs),
         sum(v[1] for v in xs) / len(xs),

@@ -79,8 +79,8 @@ def highlights(exercise: Exercise) -> set[str]:
 
 
 def depth(v: Vec, view: View) -> float:
-    """Nearness to the viewer: the side view looks from +x, the front view from +z."""
-    return v[0] if view == "side" else v[2]
+    """Nearness to the viewer: the side view looks from +x, the front from +z, the top from +y."""
+    return {"side": v[0], "front": v[2], "top": v[1]}[view]
 
 
 def extra_points(body: Body, strap_side: str) -> dict[str, Vec]:
