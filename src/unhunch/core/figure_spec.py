@@ -63,11 +63,12 @@ Tracked = Literal[
     "twist",
 ]
 Anchor = Literal["pelvis", "shoulders", "feet", "knees", "hands"]
-# Where the hands go: each hand to its own side ("knees"), or both to one place ("left_knee").
+# Where the hands go: each hand to its own side ("knees"), or both to one place ("left_knee");
+# "across": on the floor beyond the other hand (threading one arm under the body).
 HandTarget = Literal[
     "knees", "left_knee", "right_knee", "shins", "left_shin", "thighs", "left_thigh",
     "right_thigh", "feet", "left_foot", "head", "hips", "low_back", "chest", "forehead",
-    "lap", "seat", "belly",
+    "lap", "seat", "belly", "across",
 ]  # fmt: skip
 
 AXIAL_JOINTS = (

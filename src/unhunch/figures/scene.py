@@ -247,6 +247,11 @@ def hand_spot(angles: Angles, body: Body, side: str, target: HandTarget) -> Vec:
         "low_back": lambda: near(p["pelvis"], pelvis, (sign * 7, 12, -13)),
         "chest": lambda: near(p[f"{other}_shoulder"], upper, (-sign * 3, -9, 12)),
         "lap": lambda: near(_mid(p[f"{side}_hip"], p[f"{side}_knee"], 0.4), own_thigh, (0, 0, 7)),
+        "across": lambda: (
+            p[f"{other}_hand"][0] - sign * 22,
+            RADII["forearm"],
+            p[f"{other}_hand"][2] - 4,
+        ),
         "belly": lambda: near(p["pelvis"], pelvis, (sign * 4, 13, 13)),
         "seat": lambda: (p[f"{side}_hip"][0] + sign * 10, SEAT_TOP + 3, p[f"{side}_hip"][2]),
     }
