@@ -56,7 +56,7 @@ def serve(
         host=host,
         port=port,
         log_config=log_config(),
-        log_level="warning",
+        log_level="info",
         access_log=True,
         server_header=False,
     )
