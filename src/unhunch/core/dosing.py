@@ -1,9 +1,18 @@
 """Doses: the ladder of steps an exercise can climb, and how long a dose takes.
 
-A ladder runs from the gentlest dose to the sourced ceiling. One step is one rep, one breath or
-five seconds of hold [D3: "add 1-2 repetitions"; D1: holds from 10 s towards 30-60 s]; once the
-amount reaches its ceiling, a set is added back at the exercise's own amount. Ceilings: 15 reps,
-60 s or 10 breaths per hold, 4 sets [D1, D2, D3, D4].
+A ladder runs from the gentlest dose to the sourced ceiling, and grows **sets first**: a physio
+gives a stretch as a few holds of 10-30 s adding up to about a minute [D1: hold 10-30 s; D2:
+about 60 s per stretch, e.g. 20 s × 3, "2-4 repetitions"], and reps in sets [D3]. So:
+  below the exercise's own dose: a smaller amount (a rep, a breath or 5 s less per step);
+  above it: one more set at a time up to 3 sets, then one more rep, breath or 5 s of hold per
+  step [D3: "add 1-2 repetitions"] up to the ceiling (15 reps, 30 s or 10 breaths per hold),
+  then a 4th set [D1, D2, D3, D4].
+Breathing and restorative exercises are one long, easy hold: they grow by breaths only.
+
+The caps on how far the planner may raise a dose above the person's own dose to fill time are
+here too (`steps_up`): four steps, three for gentle profiles (beginners, pain 7/10 or more),
+whose own dose already starts one to three steps lower. From a one-set stretch of 20 s that is
+at most 3 × 20 s for a beginner (D2's minute) and 3 × 25 s for an intermediate.
 
 Timing (used by the planner and shown to the person): each item's `seconds` is
     SETUP_SECONDS (read the step, get ready)
@@ -24,9 +33,11 @@ SETUP_SECONDS = 5
 POSITION_CHANGE_SECONDS = 10
 
 MAX_REPS = 15
-MAX_HOLD_SECONDS = 60
+MAX_HOLD_SECONDS = 30
 MAX_HOLD_BREATHS = 10
 MAX_SETS = 4
+# Sets grow to this before the amount per set does (D2: 2-3 holds of a stretch).
+SETS_FIRST = 3
 
 MIN_REPS = 3
 MIN_HOLD_SECONDS = 10
@@ -36,6 +47,14 @@ HOLD_STEP_SECONDS = 5
 
 # Pain at or above this (in any painful region) makes every dose start gentler.
 HIGH_PAIN = 7
+
+# Steps a dose may move around the person's own dose when the planner fills time.
+STEPS_DOWN = 2
+STEPS_UP = 4
+STEPS_UP_GENTLE = 3
+
+# Kinds done as one long easy hold: they grow by breaths, never by sets.
+ONE_HOLD_KINDS = frozenset({"breathing", "restorative"})
 
 
 @dataclass(frozen=True)
@@ -59,37 +78,51 @@ def with_amount(dose: Dose, sets: int, amount: int) -> Dose:
 
 
 @functools.cache
-def steps(dose: Dose) -> tuple[tuple[int, int], ...]:
-    """Every dose step as (sets, amount), from the gentlest to the ceiling, growing in work."""
+def steps(dose: Dose, sets_first: bool = True) -> tuple[tuple[int, int], ...]:
+    """Every dose step as (sets, amount), from the gentlest to the ceiling, growing in work.
+
+    `sets_first` (the usual ladder): sets grow to 3 at the exercise's own amount, then the
+    amount grows to its ceiling, then a 4th set. Otherwise the amount alone grows."""
     m = measure_for(dose)
     base = dose.amount
-    out: list[tuple[int, int]] = []
-    for sets in range(dose.sets, max(MAX_SETS, dose.sets) + 1):
-        if sets == dose.sets:
-            # The step grid below the base, the base itself, then up to the ceiling.
-            amounts = sorted({*range(m.floor, base, m.step), *range(base, m.ceiling + 1, m.step)})
-        else:
-            # One more set starts where its total work is no less than the step before.
-            need = -(-(sets - 1) * out[-1][1] // sets)
-            start = base + max(0, -(-(need - base) // m.step)) * m.step
-            amounts = list(range(start, m.ceiling + 1, m.step)) or [m.ceiling]
-        out.extend((sets, a) for a in amounts)
+    below = [(dose.sets, a) for a in range(m.floor, base, m.step)]
+    if not sets_first:
+        return (*below, *((dose.sets, a) for a in range(base, m.ceiling + 1, m.step)))
+    top_sets = max(SETS_FIRST, dose.sets)
+    out = [*below, *((s, base) for s in range(dose.sets, top_sets + 1))]
+    out.extend((top_sets, a) for a in range(base + m.step, m.ceiling + 1, m.step))
+    ceiling = out[-1][1]
+    out.extend((s, ceiling) for s in range(top_sets + 1, max(MAX_SETS, dose.sets) + 1))
     return tuple(out)
 
 
-def ladder(dose: Dose) -> tuple[Dose, ...]:
+def grows_by_sets(exercise: Exercise) -> bool:
+    return exercise.kind not in ONE_HOLD_KINDS
+
+
+def exercise_steps(exercise: Exercise) -> tuple[tuple[int, int], ...]:
+    """The ladder an exercise climbs (see `steps`)."""
+    return steps(exercise.dose, grows_by_sets(exercise))
+
+
+def ladder(dose: Dose, sets_first: bool = True) -> tuple[Dose, ...]:
     """Every dose step as a Dose (see `steps`)."""
-    return tuple(with_amount(dose, s, a) for s, a in steps(dose))
+    return tuple(with_amount(dose, s, a) for s, a in steps(dose, sets_first))
 
 
-def base_index(dose: Dose) -> int:
+def base_index(dose: Dose, sets_first: bool = True) -> int:
     """Where the exercise's own dose sits on its ladder."""
-    return steps(dose).index((dose.sets, dose.amount))
+    return steps(dose, sets_first).index((dose.sets, dose.amount))
 
 
 def is_gentle(profile: Profile) -> bool:
     """Beginners and anyone at 7/10 or more get gentler doses and easier variations."""
     return profile.level == "beginner" or max(profile.pain.values(), default=0) >= HIGH_PAIN
+
+
+def steps_up(profile: Profile) -> int:
+    """How many steps above the person's own dose the planner may go to fill time."""
+    return STEPS_UP_GENTLE if is_gentle(profile) else STEPS_UP
 
 
 def level_shift(profile: Profile) -> int:

@@ -24,7 +24,14 @@ from unhunch.core import dosing
 from unhunch.core.library import Library
 from unhunch.core.models import Block, BlockName, Profile, Routine, RoutineItem
 from unhunch.core.planner_pool import Pool, build_pool, digest
-from unhunch.core.planner_score import Pick, Picks, covered_regions, evaluate, ordered
+from unhunch.core.planner_score import (
+    Pick,
+    Picks,
+    covered_regions,
+    evaluate,
+    off_target,
+    ordered,
+)
 from unhunch.core.planner_search import fits, required_regions, search
 from unhunch.core.planner_words import notes_for, why
 from unhunch.core.profile_parse import check_ids
@@ -59,15 +66,20 @@ def plan(
     return build_routine(pool, picks, direction, history)
 
 
-def rank_key(pool: Pool, picks: Picks) -> tuple[int, int, int, bool, float]:
-    """Rules first (favourites, coverage, warm-up and cool-down, 85 % fill), then J."""
+RULES = 5  # rank_key's leading entries that are rules, not score
+
+
+def rank_key(pool: Pool, picks: Picks) -> tuple[int, int, int, bool, int, float]:
+    """Rules first (favourites, coverage, warm-up and cool-down, 85 % fill, fewest main items
+    off the painful regions), then J."""
     score = evaluate(pool, picks)
     forced = sum(1 for p in picks if p.cand in pool.forced)
     covered = len(set(required_regions(pool)) & covered_regions(pool, picks))
     blocks = min(sum(p.block == "warm_up" for p in picks), pool.n_warm) + min(
         sum(p.block == "cool_down" for p in picks), pool.n_cool
     )
-    return forced, covered, blocks, score.total >= FILL_FLOOR * pool.budget, score.value
+    full = score.total >= FILL_FLOOR * pool.budget
+    return forced, covered, blocks, full, -off_target(pool, picks), score.value
 
 
 def best_plan(pool: Pool) -> tuple[Picks, int]:
@@ -112,7 +124,7 @@ def alternative(pool: Pool, picks: Picks, direction: int, banned: set[Signature]
             t
             for t in group
             if fits(pool, t, direction)
-            and rank_key(pool, t)[:4] == key[:4]
+            and rank_key(pool, t)[:RULES] == key[:RULES]
             and signature(pool, t) not in banned
         ]
         if fine:
@@ -125,7 +137,9 @@ def alternative(pool: Pool, picks: Picks, direction: int, banned: set[Signature]
         for d in DIRECTIONS
     ]
     fine = [
-        t for t in searched if rank_key(pool, t)[:4] == key[:4] and signature(pool, t) not in banned
+        t
+        for t in searched
+        if rank_key(pool, t)[:RULES] == key[:RULES] and signature(pool, t) not in banned
     ]
     if fine:
         return max(fine, key=lambda t: evaluate(pool, t).value)

@@ -46,12 +46,10 @@ DIRECTIONS: dict[str, frozenset[str]] = {
     "lateral_flexion": frozenset({"lateral_flexion"}),
 }
 
-SECONDARY_CREDIT = 0.5
-# Steps a dose may move around the person's own dose to fit the time budget.
-STEPS_DOWN = 2
-STEPS_UP_GENTLE = 1
-STEPS_UP = 3
+SECONDARY_CREDIT = 0.3
 RECENT_DAYS = 3
+# Seconds a warm-up or cool-down item is expected to take, for the main block's share.
+EDGE_ITEM_SECONDS = 50
 
 
 @dataclass(frozen=True)
@@ -67,6 +65,13 @@ class Candidate:
     fresh: float
     jitter: float
     favourite: bool
+    # Seconds of work on one side (or in all, for two-sided work) for each dose.
+    side_work: tuple[int, ...]
+
+    @property
+    def relevant(self) -> bool:
+        """Works a painful region as its primary or secondary region."""
+        return bool(self.credit)
 
     @property
     def id(self) -> str:
@@ -86,6 +91,8 @@ class Pool:
     forced: tuple[int, ...]
     seed: str
     notes: tuple[str, ...]
+    # How many main items the routine aims for (see `main_target`).
+    n_main: float
 
 
 def digest(profile: Profile) -> str:
@@ -113,14 +120,26 @@ def fits_setting(exercise: Exercise, profile: Profile) -> bool:
 
 
 def block_count(budget: int) -> int:
-    """Warm-up and cool-down items each: none under 3 minutes, more for long routines."""
+    """Warm-up and cool-down items each: none under 3 minutes, one up to 25 minutes, then more
+    for long routines (a physio warms up with one easy movement, not a series)."""
     if budget < 180:
         return 0
-    if budget < 900:
+    if budget < 1500:
         return 1
-    if budget < 2400:
+    if budget < 2700:
         return 2
     return 3
+
+
+def main_target(budget: int, edge_items: int) -> float:
+    """How many main items suit the budget: about one per 60-100 s of the main block.
+
+    m = the budget less the expected warm-up and cool-down; n = m / (60 + m/20). Items grow
+    longer as the routine does (a 3-minute routine: 1-2 items of about a minute; 8 minutes:
+    about 5; 20 minutes: about 9; an hour: about 14 of 3-4 minutes each), because doses fill
+    time before more exercises are added."""
+    main = max(30, budget - EDGE_ITEM_SECONDS * edge_items)
+    return main / (60 + main / 20)
 
 
 def freshness(exercise_id: str, history: History, on: dt.date) -> float:
@@ -168,15 +187,16 @@ def build_pool(
     warm_fallback = "warm_up" not in kinds
     cool_fallback = not kinds & {"restorative", "breathing"}
     weights = _weights(profile)
-    shift = -STEPS_DOWN - 2 if gentlest else dosing.level_shift(profile)
-    up = 0 if gentlest else STEPS_UP_GENTLE if gentle else STEPS_UP
+    shift = -dosing.STEPS_DOWN - 2 if gentlest else dosing.level_shift(profile)
+    up = 0 if gentlest else dosing.steps_up(profile)
     candidates: list[Candidate] = []
     for exercise in allowed.values():
         blocks = _blocks(exercise, warm_fallback, cool_fallback)
-        steps = dosing.steps(exercise.dose)
-        personal = dosing.base_index(exercise.dose) + shift + history.adjustment(exercise.id)
+        steps = dosing.exercise_steps(exercise)
+        personal = steps.index((exercise.dose.sets, exercise.dose.amount))
+        personal += shift + history.adjustment(exercise.id)
         personal = max(0, min(len(steps) - 1, personal))
-        low = max(0, personal - STEPS_DOWN)
+        low = max(0, personal - dosing.STEPS_DOWN)
         high = min(len(steps) - 1, personal + up)
         doses = tuple(dosing.with_amount(exercise.dose, s, a) for s, a in steps[low : high + 1])
         candidates.append(
@@ -186,6 +206,12 @@ def build_pool(
                 rank=RANK[exercise.position],
                 doses=doses,
                 work=tuple(dosing.work_seconds(exercise, d, profile.breath_seconds) for d in doses),
+                side_work=tuple(
+                    dosing.work_seconds(
+                        exercise, d.model_copy(update={"per_side": False}), profile.breath_seconds
+                    )
+                    for d in doses
+                ),
                 personal=personal - low,
                 credit=_credit(exercise, weights),
                 directions=frozenset(
@@ -215,6 +241,7 @@ def build_pool(
         forced=forced,
         seed=seed,
         notes=tuple(notes),
+        n_main=main_target(budget, n_warm + n_cool),
     )
 
 

@@ -1,21 +1,33 @@
 """The planner's objective: one number for how good a routine is (higher is better).
 
-    J = 40·cover + 20·balance + 10·positions + 20·fill + 5·Σ item_quality / N0
+    J = 40·cover + 20·balance + 10·positions + 20·fill + 15·shape + 5·Σ item_quality / N0
 
-- cover: each painful region's share of main-block work, against a target in proportion to its
-  pain (half the budget split by pain); Σ_r share_r · min(1, seconds_r / target_r). A region
-  gets full credit from exercises where it is the primary region, half where it is secondary.
+The shape rule (a physio gives fewer exercises, each done properly): the time budget is filled
+mainly by growing each item's dose — sets first, then the hold or the reps, up to the ladder's
+ceilings and the level and pain caps in dosing.py — not by adding exercises. A routine has
+about one warm-up item, about one main item per 60-100 s of the main block (fewer, longer
+items as the budget grows: `planner_pool.main_target`), and about one cool-down item; so
+3 min → warm-up + 1-2 main + cool-down, 8 min → warm-up + 4-5 main + cool-down, 20 min →
+about 9 main with two warm-up and two cool-down items. A stretch aims for about 60 s in all
+per side, e.g. 3 holds of 20 s [D1, D2].
+
+- cover: main-block seconds on each painful region, against a target in proportion to its pain
+  (80 % of the budget split by pain); Σ_r share_r · min(1, seconds_r / target_r). A region gets
+  full credit from exercises where it is the primary region, half where it is secondary.
 - balance: how many of the four directions (bend forward, bend back, twist, side-bend) the main
   block touches, out of those the allowed exercises can offer (at most 4).
 - positions: 1 − (position changes)/7; the order groups items by position and moves one way
   only (up to down or down to up), so changes = positions used − 1.
 - fill: total seconds / budget seconds.
+- shape: 1 − |main items − n*| / n*, n* from `main_target` (so an item past n* costs more than
+  the time it fills is worth, unless it adds a direction or a region).
 - item quality per item: variety against the last days (1 when not done lately), a small
   day-seeded preference (so the choice moves from day to day), whether it works a painful
-  region, closeness of the dose to the person's own dose, less a fixed cost per item (fewer,
-  fuller items beat many short ones);
-  N0 = budget/90 s keeps the term comparable across budgets.
-Hard rules are constraints on the search, never terms of J.
+  region, closeness of the dose to the person's own dose, whether the dose is enough to count
+  (about 60 s per side for a stretch, 40 s for other work, 30 s for a warm-up), less a fixed
+  cost per item; N0 = budget/90 s keeps the term comparable across budgets.
+Hard rules are constraints on the search, never terms of J; so is the rule that every main
+item works a painful region (primary or secondary) unless nothing else can fill the time.
 """
 
 from __future__ import annotations
@@ -31,10 +43,14 @@ W_BALANCE = 20.0
 W_POSITIONS = 10.0
 W_FILL = 20.0
 W_ITEMS = 5.0
-COVER_SHARE = 0.5
+W_SHAPE = 15.0
+COVER_SHARE = 0.8
 MAX_CHANGES = 7
 SECONDS_PER_ITEM = 90.0
-ITEM_COST = 2.5
+ITEM_COST = 3.0
+# Seconds per side at which a dose counts in full (D2: about 60 s per stretch).
+ENOUGH_SECONDS = {"stretch": 60, "warm_up": 30}
+ENOUGH_DEFAULT = 40
 
 BLOCK_ORDER: dict[BlockName, int] = {"warm_up": 0, "main": 1, "cool_down": 2}
 
@@ -57,17 +73,27 @@ class Score:
     balance: float
     positions: float
     fill: float
+    shape: float
 
 
 def quality(pool: Pool, pick: Pick) -> float:
-    """Per item: variety, the day's preference and dose closeness, less a cost per item (so
-    items are added for coverage, balance and time, not for their own sake)."""
+    """Per item: variety, the day's preference, dose closeness and a dose that is enough, less a
+    cost per item (so items are added for coverage, balance and time, not for their own sake)."""
     cand = pool.candidates[pick.cand]
     gap = pick.dose - cand.personal
     # Below the person's own dose costs more than above it (more work fills the time).
-    closeness = 1.0 - (min(-gap, 3) / 3.0 if gap < 0 else min(gap, 6) / 24.0)
+    # A warm-up stays short: growing it costs more than growing the main work.
+    up_cost = 4.0 if pick.block == "warm_up" else 24.0
+    closeness = 1.0 - (min(-gap, 3) / 3.0 if gap < 0 else min(gap / up_cost, 1.0))
     relevant = 1.0 if cand.credit or not pool.weights else 0.0
-    return 0.5 * cand.jitter + 0.5 * cand.fresh + relevant + closeness - ITEM_COST
+    enough = ENOUGH_SECONDS.get(cand.exercise.kind, ENOUGH_DEFAULT)
+    adequacy = min(1.0, cand.side_work[pick.dose] / enough)
+    return 0.5 * cand.jitter + 0.5 * cand.fresh + relevant + closeness + adequacy - ITEM_COST
+
+
+def shape(pool: Pool, n_main: int) -> float:
+    """1 at the target number of main items, less 1/n* for each item more or fewer."""
+    return 1.0 - abs(n_main - pool.n_main) / max(1.0, pool.n_main)
 
 
 def total_seconds(pool: Pool, picks: Picks) -> int:
@@ -84,11 +110,13 @@ def evaluate(pool: Pool, picks: Picks) -> Score:
     covered: dict[str, float] = {}
     directions: set[str] = set()
     item_sum = 0.0
+    n_main = 0
     for p in picks:
         cand = cands[p.cand]
         item_sum += quality(pool, p)
         if p.block != "main":
             continue
+        n_main += 1
         directions |= cand.directions
         for region, credit in cand.credit:
             covered[region] = covered.get(region, 0.0) + credit * cand.work[p.dose]
@@ -105,14 +133,16 @@ def evaluate(pool: Pool, picks: Picks) -> Score:
     positions = 1.0 - max(0, n_positions - 1) / MAX_CHANGES
     fill = min(1.0, total / budget)
     n0 = max(1.0, budget / SECONDS_PER_ITEM)
+    form = shape(pool, n_main)
     value = (
         W_COVER * cover
         + W_BALANCE * balance
         + W_POSITIONS * positions
         + W_FILL * fill
+        + W_SHAPE * form
         + W_ITEMS * item_sum / n0
     )
-    return Score(value, total, cover, balance, positions, fill)
+    return Score(value, total, cover, balance, positions, fill, form)
 
 
 def ordered(pool: Pool, picks: Picks, direction: int) -> list[Pick]:
@@ -142,6 +172,20 @@ def monotone(pool: Pool, picks: Picks, direction: int) -> bool:
             return False
         top = highs[b]
     return True
+
+
+def off_target(pool: Pool, picks: Picks) -> int:
+    """Main items that work no painful region, favourites aside."""
+    cands = pool.candidates
+    return (
+        sum(
+            1
+            for p in picks
+            if p.block == "main" and not cands[p.cand].relevant and p.cand not in pool.forced
+        )
+        if pool.weights
+        else 0
+    )
 
 
 def covered_regions(pool: Pool, picks: Picks) -> set[str]:

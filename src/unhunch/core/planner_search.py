@@ -49,10 +49,16 @@ def _trial_add(state: State, cand: int, block: BlockName) -> tuple[float, Pick] 
 
 
 def _options(state: State, block: BlockName) -> list[tuple[int, BlockName]]:
+    """Candidates that may join the block; main items must work a painful region unless the
+    search has found that nothing else can fill the time."""
+    off = state.allow_off_target or block != "main"
     return [
         (i, block)
         for i, c in enumerate(state.pool.candidates)
-        if i not in state.picks and i not in state.skip and block in c.blocks
+        if i not in state.picks
+        and i not in state.skip
+        and block in c.blocks
+        and (off or c.relevant)
     ]
 
 
@@ -154,8 +160,11 @@ def _reach_floor(state: State, floor: float) -> None:
             state.remove(new)
             state.add(p)
         if best is None:
-            if not _widen(state):
+            if _widen(state):
+                continue
+            if state.allow_off_target:
                 return
+            state.allow_off_target = True
             continue
         if best[1] is not None:
             state.remove(best[1])
@@ -199,7 +208,10 @@ def _move_block(state: State, required: set[str]) -> bool:
     picks = list(state.picks.values())
     forced = set(state.pool.forced)
     for p in picks:
-        if p.block == "main" or "main" not in state.pool.candidates[p.cand].blocks:
+        this = state.pool.candidates[p.cand]
+        if p.block == "main" or "main" not in this.blocks:
+            continue
+        if not (this.relevant or state.allow_off_target):
             continue
         for q in picks:
             if q.block != "main" or p.block not in state.pool.candidates[q.cand].blocks:
@@ -295,12 +307,24 @@ def _swap_once(state: State, required: set[str], forced: set[int]) -> bool:
 def search(pool: Pool, direction: int, skip: frozenset[int] = frozenset()) -> Picks:
     state = State(pool, direction)
     state.skip = skip
+    # Favourites go in at their gentlest dose first, so every one that fits gets a place, then
+    # each rises towards the person's own dose while the time allows.
     for cand in pool.forced:
         c = pool.candidates[cand]
         block: BlockName = "main" if "main" in c.blocks else c.blocks[0]
-        found = _trial_add(state, cand, block)
-        if found is not None:
-            state.add(found[1])
+        if state.best_dose(cand, block) is not None:
+            state.add(Pick(cand, block, 0))
+    for cand in pool.forced:
+        old = state.picks.get(cand)
+        while old is not None and old.dose < pool.candidates[cand].personal:
+            new = Pick(cand, old.block, old.dose + 1)
+            state.remove(old)
+            state.add(new)
+            if not state.fits():
+                state.remove(new)
+                state.add(old)
+                break
+            old = new
     required = required_regions(pool)
     for region in required:
         if state.covered[region] > 0:
@@ -318,6 +342,8 @@ def search(pool: Pool, direction: int, skip: frozenset[int] = frozenset()) -> Pi
     _grow(state)
     _tune_doses(state)
     _reach_floor(state, FILL_FLOOR * pool.budget)
+    # Exercises off the painful regions were only for reaching the floor; swaps use none.
+    state.allow_off_target = not pool.weights
     if state.total() >= FILL_FLOOR * pool.budget:
         state.min_total = int(-(-FILL_FLOOR * pool.budget // 1))
     kept = {r for r in required if state.covered[r] > 0}

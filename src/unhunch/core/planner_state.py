@@ -20,9 +20,11 @@ from unhunch.core.planner_score import (
     W_FILL,
     W_ITEMS,
     W_POSITIONS,
+    W_SHAPE,
     Pick,
     Picks,
     quality,
+    shape,
 )
 
 K = TypeVar("K", int, str)
@@ -39,15 +41,23 @@ class State:
         self.block_ranks: list[dict[int, int]] = [{}, {}, {}]
         self.covered: dict[str, float] = {r: 0.0 for r, _ in pool.weights}
         self.dirs: dict[str, int] = {}
-        self.quality = [
-            [quality(pool, Pick(i, "main", d)) for d in range(len(c.doses))]
-            for i, c in enumerate(pool.candidates)
-        ]
+        self.n_main = 0
+        self.quality: dict[str, list[list[float]]] = {
+            block: [
+                [quality(pool, Pick(i, block, d)) for d in range(len(c.doses))]
+                if block in c.blocks
+                else []
+                for i, c in enumerate(pool.candidates)
+            ]
+            for block in BLOCK_ORDER
+        }
         self.targets = [(r, s, s * COVER_SHARE * pool.budget) for r, s in pool.weights]
         self.n0 = max(1.0, pool.budget / SECONDS_PER_ITEM)
         # Once the search reaches 85 % of the budget, no later move may fall below it.
         self.min_total = 0
         self.skip: frozenset[int] = frozenset()  # candidates the search must not add
+        # Main items must work a painful region until nothing else can fill the time.
+        self.allow_off_target = not pool.weights
 
     def copy_picks(self) -> Picks:
         return tuple(self.picks.values())
@@ -56,12 +66,13 @@ class State:
         cand = self.pool.candidates[pick.cand]
         self.picks[pick.cand] = pick
         self.work += dosing.SETUP_SECONDS + cand.work[pick.dose]
-        self.q += self.quality[pick.cand][pick.dose]
+        self.q += self.quality[pick.block][pick.cand][pick.dose]
         self.ranks[cand.rank] = self.ranks.get(cand.rank, 0) + 1
         br = self.block_ranks[BLOCK_ORDER[pick.block]]
         r = self.direction * cand.rank
         br[r] = br.get(r, 0) + 1
         if pick.block == "main":
+            self.n_main += 1
             for region, credit in cand.credit:
                 self.covered[region] += credit * cand.work[pick.dose]
             for d in cand.directions:
@@ -71,10 +82,11 @@ class State:
         cand = self.pool.candidates[pick.cand]
         del self.picks[pick.cand]
         self.work -= dosing.SETUP_SECONDS + cand.work[pick.dose]
-        self.q -= self.quality[pick.cand][pick.dose]
+        self.q -= self.quality[pick.block][pick.cand][pick.dose]
         _dec(self.ranks, cand.rank)
         _dec(self.block_ranks[BLOCK_ORDER[pick.block]], self.direction * cand.rank)
         if pick.block == "main":
+            self.n_main -= 1
             for region, credit in cand.credit:
                 self.covered[region] -= credit * cand.work[pick.dose]
             for d in cand.directions:
@@ -112,6 +124,7 @@ class State:
             + W_BALANCE * balance
             + W_POSITIONS * positions
             + W_FILL * fill
+            + W_SHAPE * shape(pool, self.n_main)
             + W_ITEMS * self.q / self.n0
         )
 

@@ -2,8 +2,9 @@
 
 The rule, as shown to the person (see `RULE`):
 - the morning after a session, if your pain has settled back to where it was before the session
-  (or is lower), each exercise you did grows by one step next time: a rep, a breath or five
-  seconds, up to a ceiling (15 reps, 60 s or 10 breaths, 4 sets);
+  (or is lower), each exercise you did grows by one step next time: one more set up to 3, then
+  a rep, a breath or five seconds more, up to a ceiling (15 reps, 30 s or 10 breaths a hold),
+  then a 4th set (the ladder in core/dosing.py);
 - if it is higher than before the session, those exercises step back one step;
 - if it is above 5/10, they step back and the easier variation is used where one exists;
 - an exercise you stopped during a session steps back one step.
@@ -21,9 +22,10 @@ from unhunch.core.vocab import label
 
 RULE = (
     "How doses change: when your pain the morning after a session is no higher than before it,"
-    " each exercise you did grows by one step (a rep, a breath or a few seconds, up to 15 reps,"
-    " 60 seconds or 10 breaths, and 4 sets). When it is higher, those exercises step back one"
-    " step. Above 5/10, they step back and the easier version is used where there is one."
+    " each exercise you did grows by one step: one more set, up to 3; then a rep, a breath or"
+    " a few seconds more (up to 15 reps, 30 seconds or 10 breaths); then a 4th set. When it is"
+    " higher, those exercises step back one step. Above 5/10, they step back and the easier"
+    " version is used where there is one."
 )
 
 # Never more than this many steps below the exercise's own dose from progression alone.
