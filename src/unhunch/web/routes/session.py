@@ -55,7 +55,7 @@ def player_page(
     return page(
         request,
         "session",
-        {"speed": chosen, "regions": regions_for(profile), "body_class": "player"},
+        {"speed": chosen, "regions": regions_for(profile), "pain": dict(profile.pain)},
     )
 
 
