@@ -66,3 +66,21 @@ def test_access_log_drops_query_strings() -> None:
     assert DropQueryString().filter(record)
     assert "neck=7" not in record.getMessage()
     assert "/diary" in record.getMessage()
+
+
+def test_openapi_documents_every_api_route_and_no_page() -> None:
+    paths = client().get("/api/openapi.json").json()["paths"]
+    for wanted in (
+        "/api/exercises",
+        "/api/exercises/{exercise_id}",
+        "/api/screen",
+        "/api/profile",
+        "/api/routine",
+        "/api/timeline",
+        "/api/stop-check",
+        "/api/sessions",
+        "/api/diary",
+        "/api/progress",
+    ):
+        assert wanted in paths
+    assert all(p.startswith("/api/") for p in paths)
