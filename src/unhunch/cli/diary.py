@@ -200,10 +200,11 @@ def progress(
         from unhunch.services.charts import chart_format
 
         fmt = chart_format(chart)
-    report = see_progress(local_context(), clock.now(), days)
     from unhunch.services.breaks_summary import breaks_summary
 
-    moved = breaks_summary(local_context(), clock.now(), days)
+    now, ctx = clock.now(), local_context()
+    report = see_progress(ctx, now, days)
+    moved = breaks_summary(ctx, now, days)
     if chart is not None and fmt is not None:
         from unhunch.services.charts import render_progress_chart
 
@@ -217,6 +218,6 @@ def progress(
         return
     show_progress(report)
     for said in moved.sentences:
-        console().print(said, markup=False)
+        console().print("• " + said, markup=False)
     if chart is not None:
         console().print(f"Chart saved to {chart}", markup=False)
