@@ -5,8 +5,9 @@ build the candidate pool alone as the same-run baseline.
 Quality: the planner's objective J (core/planner_score.py) divided by the exact optimum of the
 same J on the same instance, found by OR-Tools CP-SAT under the same hard constraints (same
 favourites, at least the same painful regions covered, the same warm-up and cool-down counts,
-85 % fill when the planner met it, total within budget, one-way position order). Target: mean
-ratio ≥ 0.99. Run: .venv/bin/python bench/planner.py [N_SPEED] [N_QUALITY]
+85 % fill when the planner met it, no more main items off the painful regions than the planner
+used, total within budget, one-way position order). Target: mean ratio ≥ 0.99.
+Run: .venv/bin/python bench/planner.py [N_SPEED] [N_QUALITY]
 """
 
 from __future__ import annotations
@@ -22,7 +23,15 @@ from ortools.sat.python import cp_model
 from unhunch.content import load_library
 from unhunch.core import dosing
 from unhunch.core.models import Profile
-from unhunch.core.planner import FILL_FLOOR, alternative, best_plan, plan, rank_key, signature
+from unhunch.core.planner import (
+    FILL_FLOOR,
+    RULES,
+    alternative,
+    best_plan,
+    plan,
+    rank_key,
+    signature,
+)
 from unhunch.core.planner_pool import Pool, build_pool
 from unhunch.core.planner_score import (
     COVER_SHARE,
@@ -33,9 +42,11 @@ from unhunch.core.planner_score import (
     W_FILL,
     W_ITEMS,
     W_POSITIONS,
+    W_SHAPE,
     Pick,
     Picks,
     evaluate,
+    off_target,
     quality,
 )
 from unhunch.core.planner_search import required_regions
@@ -104,6 +115,15 @@ def exact(pool: Pool, like: Picks, direction: int, seconds: float) -> tuple[Pick
             )
             >= 1
         )
+    if pool.weights:
+        m.Add(
+            sum(
+                sel(i, "main")
+                for i, c in enumerate(cands)
+                if "main" in c.blocks and not c.relevant and i not in pool.forced
+            )
+            <= off_target(pool, like)
+        )
     order = {"warm_up": 0, "main": 1, "cool_down": 2}
     entries = [(i, b) for i, c in enumerate(cands) for b in c.blocks]
     for i, b in entries:
@@ -129,7 +149,7 @@ def exact(pool: Pool, like: Picks, direction: int, seconds: float) -> tuple[Pick
     for r, share in pool.weights:
         target2 = max(1, round(2 * share * COVER_SHARE * budget))
         cov2 = sum(
-            round(2 * credit * cands[i].work[k]) * v
+            round(2 * credit * cands[i].cover_work[k]) * v
             for (i, b, k), v in x.items()
             if b == "main"
             for rr, credit in cands[i].credit
@@ -153,6 +173,13 @@ def exact(pool: Pool, like: Picks, direction: int, seconds: float) -> tuple[Pick
             objective.append(round(SCALE * 1000 * W_BALANCE / pool.directions_available) * y)
     objective.append(-round(SCALE * 1000 * W_POSITIONS / MAX_CHANGES) * n_pos)
     objective.append(round(SCALE * 1000 * W_FILL / budget) * total)
+    # shape: −W_SHAPE·|main items − n*|/n* (in hundredths of an item)
+    n_main = sum(sel(i, "main") for i, c in enumerate(cands) if "main" in c.blocks)
+    target = round(100 * pool.n_main)
+    dev = m.NewIntVar(0, 100 * (len(cands) + 1) + target, "dev")
+    m.Add(dev >= 100 * n_main - target)
+    m.Add(dev >= target - 100 * n_main)
+    objective.append(-round(SCALE * 10 * W_SHAPE / max(1.0, pool.n_main)) * dev)
     n0 = max(1.0, budget / SECONDS_PER_ITEM)
     for (i, b, k), v in x.items():
         q = quality(pool, Pick(i, b, k))  # type: ignore[arg-type]
@@ -203,7 +230,7 @@ def main() -> None:
         for d in (1, -1):
             found, optimal = exact(pool, raw, d, 10.0)
             all_optimal &= optimal
-            if found is None or rank_key(pool, found)[:4] < rank_key(pool, raw)[:4]:
+            if found is None or rank_key(pool, found)[:RULES] < rank_key(pool, raw)[:RULES]:
                 continue
             value = evaluate(pool, found).value
             best_value = value if best_value is None else max(best_value, value)

@@ -43,9 +43,16 @@ def test_plan_json_prints_one_routine_document() -> None:
 def test_plan_table_shows_blocks_doses_total_and_why() -> None:
     result = runner.invoke(app, ["plan", *DESK], env={"COLUMNS": "80"})
     assert result.exit_code == 0, result.output
-    for text in ("Warm-up", "Main", "Cool-down", "Total", "for your upper back"):
-        assert text in result.output
-    assert max(len(line) for line in result.output.splitlines()) <= 80
+    routine = json.loads(runner.invoke(app, ["plan", *DESK, "--json"]).stdout)
+    lines = result.output.splitlines()
+    assert lines[0].startswith("Your routine today") and "in all" in lines[0]
+    for text in ("Warm-up", "Main", "Cool-down"):
+        assert any(line.startswith(text) for line in lines), text
+    for block in routine["blocks"]:
+        for item in block["items"]:
+            # The reason sits on its own line under the exercise, whole, not wrapped.
+            assert f"     {item['why']}" in lines
+    assert max(len(line.rstrip()) for line in lines) <= 80
 
 
 @pytest.mark.usefixtures("screened")

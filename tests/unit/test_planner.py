@@ -166,10 +166,124 @@ def test_holds_in_breaths_follow_the_persons_breath_length() -> None:
     assert item.seconds >= item.dose.hold_breaths * 10 * 2
 
 
-def test_every_item_says_why_in_a_short_sentence() -> None:
-    routine = plan(Profile(pain={"neck": 3, "upper_back": 5}, minutes=8), LIBRARY, None, DAY)
-    for item in routine.items:
-        assert item.why.endswith(".") and 10 < len(item.why) < 120
+def test_why_is_short() -> None:
+    profiles = [
+        Profile(pain={"neck": 3, "upper_back": 5}, minutes=m, setting="desk") for m in (3, 8, 15)
+    ] + [
+        Profile(pain={"lower_back": 6}, minutes=20, setting="floor", level="intermediate"),
+        Profile(pain={"lower_back": 4}, minutes=10, setting="bed"),
+        Profile(pain={"neck": 2, "upper_back": 2, "lower_back": 2}, minutes=60, setting="floor"),
+    ]
+    for profile in profiles:
+        routine = plan(profile, LIBRARY, None, DAY)
+        whys = [i.why for i in routine.items]
+        for text in whys:
+            assert 10 < len(text) <= 60, text
+            assert "/10" not in text, text
+            assert text[0].isupper(), text
+        assert len(set(whys)) == len(whys), whys
+        blocks = {b.name: b.items for b in routine.blocks}
+        assert all(i.why.endswith("first") for i in blocks.get("warm_up", []))
+        assert all(i.why.endswith("finish") for i in blocks.get("cool_down", []))
+
+
+def test_an_eight_minute_desk_routine_has_four_to_seven_items() -> None:
+    for level in ("beginner", "intermediate", "advanced"):
+        profile = Profile(pain={"neck": 3, "upper_back": 5}, minutes=8, setting="desk", level=level)
+        for day in range(7):
+            routine = plan(profile, LIBRARY, None, DAY + dt.timedelta(days=day))
+            assert 4 <= len(routine.items) <= 7, (level, day, len(routine.items))
+            assert [b.name for b in routine.blocks] == ["warm_up", "main", "cool_down"]
+            assert 0.85 * 480 <= routine.total_seconds <= 480
+
+
+@pytest.mark.parametrize(
+    ("minutes", "low", "high"), [(3, 3, 4), (8, 4, 7), (15, 7, 11), (20, 9, 13)]
+)
+def test_item_counts_grow_slowly_with_the_minutes(minutes: int, low: int, high: int) -> None:
+    profile = Profile(pain={"neck": 3, "upper_back": 5}, minutes=minutes, setting="desk")
+    for day in range(5):
+        n = len(plan(profile, LIBRARY, None, DAY + dt.timedelta(days=day)).items)
+        assert low <= n <= high, (minutes, day, n)
+
+
+def test_main_items_target_a_painful_region() -> None:
+    cases = [
+        Profile(pain={"neck": 3, "upper_back": 5}, minutes=8, setting="desk"),
+        Profile(pain={"neck": 3, "upper_back": 5}, minutes=20, setting="desk", level="advanced"),
+        Profile(pain={"lower_back": 6}, minutes=20, setting="floor"),
+        Profile(pain={"neck": 4}, minutes=12, setting="floor", level="intermediate"),
+        Profile(pain={"lower_back": 4}, minutes=10, setting="bed"),
+    ]
+    for profile in cases:
+        for day in range(5):
+            routine = plan(profile, LIBRARY, None, DAY + dt.timedelta(days=day))
+            main = next(b.items for b in routine.blocks if b.name == "main")
+            for item in main:
+                regions = LIBRARY.exercises[item.exercise].regions[:2]
+                assert set(regions) & set(profile.targets), (profile.pain, item.exercise)
+
+
+def test_seated_figure_four_is_not_given_for_neck_and_upper_back_pain() -> None:
+    profile = Profile(pain={"neck": 3, "upper_back": 5}, minutes=20, setting="desk")
+    for day in range(14):
+        ids = [i.exercise for i in plan(profile, LIBRARY, None, DAY + dt.timedelta(days=day)).items]
+        assert "seated_figure_four" not in ids
+
+
+def test_when_only_off_target_exercises_can_fill_the_time_the_note_says_so() -> None:
+    # Standing with only lower-back pain: few standing exercises work the low back.
+    profile = Profile(pain={"lower_back": 5}, minutes=15, setting="standing")
+    routine = plan(profile, LIBRARY, None, DAY)
+    main = next(b.items for b in routine.blocks if b.name == "main")
+    off = [i for i in main if "lower_back" not in LIBRARY.exercises[i.exercise].regions[:2]]
+    if off:
+        assert any("areas around them" in n for n in routine.notes)
+        assert all("around" in i.why or "near" in i.why for i in off)
+
+
+def test_regions_get_main_time_in_proportion_to_pain() -> None:
+    for pain in ({"neck": 2, "upper_back": 6}, {"neck": 6, "upper_back": 2}):
+        profile = Profile(pain=pain, minutes=15, setting="desk", level="intermediate")
+        routine = plan(profile, LIBRARY, None, DAY)
+        main = next(b.items for b in routine.blocks if b.name == "main")
+        time = {
+            r: sum(i.seconds for i in main if LIBRARY.exercises[i.exercise].regions[0] == r)
+            for r in pain
+        }
+        worse = max(pain, key=pain.__getitem__)
+        milder = min(pain, key=pain.__getitem__)
+        assert time[worse] > time[milder], (pain, time)
+
+
+def test_stretch_doses_grow_before_more_exercises_are_added() -> None:
+    cases = [
+        Profile(pain={"neck": 3, "upper_back": 5}, minutes=m, setting="desk", level=level)
+        for m in (8, 15)
+        for level in ("beginner", "intermediate")
+    ] + [Profile(pain={"lower_back": 6}, minutes=20, setting="floor", level="intermediate")]
+    for profile in cases:
+        pool = build_pool(profile, LIBRARY, History(), DAY)
+        by_id = {c.id: c for c in pool.candidates}
+        routine = plan(profile, LIBRARY, None, DAY)
+        main = next(b.items for b in routine.blocks if b.name == "main")
+        stretches = [i for i in main if LIBRARY.exercises[i.exercise].kind == "stretch"]
+        assert stretches
+        for item in stretches:
+            top = by_id[item.exercise].doses[-1]
+            # Two or three holds (about a minute a side), or as many as the caps allow.
+            assert item.dose.sets >= 2 or item.dose == top, (profile.minutes, item)
+        # Longer routines mean bigger doses, not just more exercises.
+        assert sum(i.seconds for i in main) / len(main) >= 60
+
+
+def test_a_longer_budget_grows_doses_as_well_as_adding_items() -> None:
+    base = Profile(pain={"neck": 3, "upper_back": 5}, setting="desk", level="intermediate")
+    short = plan(base.model_copy(update={"minutes": 5}), LIBRARY, None, DAY)
+    long = plan(base.model_copy(update={"minutes": 20}), LIBRARY, None, DAY)
+    per_item = [r.total_seconds / len(r.items) for r in (short, long)]
+    assert per_item[1] > per_item[0] * 1.2, per_item
+    assert len(long.items) < 4 * len(short.items) / 1.2
 
 
 def test_running_sums_score_the_same_as_the_reference_objective() -> None:

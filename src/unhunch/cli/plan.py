@@ -1,12 +1,14 @@
-"""`unhunch plan`: today's routine for a profile, as a table by block (or JSON)."""
+"""`unhunch plan`: today's routine for a profile, block by block (or JSON)."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Annotated
 
 import typer
 from rich.table import Table
+from rich.text import Text
 
 from unhunch.cli.profile import (
     At,
@@ -27,9 +29,12 @@ from unhunch.cli.profile import (
 )
 from unhunch.cli.render import console, print_json
 from unhunch.core.errors import InputError
+from unhunch.core.library import Library
 from unhunch.core.models import Routine
 
 BLOCK_TITLES = {"warm_up": "Warm-up", "main": "Main", "cool_down": "Cool-down"}
+LINE = 78  # the routine's lines stay inside an 80-column terminal
+DOSE_MIN = 12
 
 
 def plan(
@@ -93,46 +98,86 @@ def clock_text(seconds: int) -> str:
     return f"{minutes}:{rest:02d}"
 
 
+def _count(n: int) -> str:
+    return f"{n} exercise" if n == 1 else f"{n} exercises"
+
+
+def routine_lines(routine: Routine, names: dict[str, str]) -> list[Text]:
+    """The routine as calm lines: the total at the top, then each block with its subtotal,
+    each exercise on one line (number, name, dose, time) and its reason dimmed beneath."""
+    items = routine.items
+    name_w = max((len(names.get(i.exercise, i.exercise)) for i in items), default=10)
+    dose_w = max((len(i.dose.describe()) for i in items), default=10)
+    name_w = min(name_w, LINE - DOSE_MIN - 15)
+    dose_w = min(dose_w, LINE - name_w - 15)
+    width = 5 + name_w + 2 + dose_w + 2 + 5
+    lines = [
+        Text.assemble(
+            ("Your routine today", "bold"),
+            f" · {clock_text(routine.total_seconds)} in all · {_count(len(items))}",
+        ),
+        Text("Times include getting into position.", style="dim"),
+    ]
+    number = 0
+    for block in routine.blocks:
+        seconds = sum(i.seconds for i in block.items)
+        title = BLOCK_TITLES[block.name]
+        if len(block.items) > 1:
+            title += f" · {_count(len(block.items))}"
+        lines.append(Text(""))
+        lines.append(
+            Text.assemble(
+                (title, "bold"), " " * max(1, width - len(title) - 5), clock_text(seconds)
+            )
+        )
+        for item in block.items:
+            number += 1
+            name = names.get(item.exercise, item.exercise)
+            lines.append(
+                Text.assemble(
+                    f"{number:>3}  ",
+                    (f"{name:<{name_w}}", "bold"),
+                    f"  {item.dose.describe():<{dose_w}}  {clock_text(item.seconds):>5}",
+                )
+            )
+            lines.append(Text(f"     {item.why}", style="dim"))
+    return lines
+
+
+def names_of(library: Library, exercise_id: str) -> str:
+    return library.exercises[exercise_id].name if exercise_id in library.exercises else exercise_id
+
+
+def _bullets(texts: Iterable[str]) -> Table:
+    """Bullets whose wrapped lines stay indented under their text."""
+    grid = Table.grid(padding=(0, 1))
+    grid.add_column(width=3, justify="right")
+    grid.add_column(max_width=LINE - 4)
+    for text in texts:
+        grid.add_row("•", text)
+    return grid
+
+
 def render_routine(routine: Routine) -> None:
     from unhunch.content import load_library
 
     library = load_library()
+    names = {
+        i.exercise: library.exercises[i.exercise].name
+        for i in routine.items
+        if i.exercise in library.exercises
+    }
     out = console()
-    total = routine.total_seconds
-    out.print(f"[bold]Your routine today[/] · {clock_text(total)} in all")
-    number = 0
-    for block in routine.blocks:
-        seconds = sum(i.seconds for i in block.items)
-        table = Table(
-            title=f"{BLOCK_TITLES[block.name]} · {clock_text(seconds)}",
-            title_justify="left",
-            show_lines=False,
-            expand=False,
-        )
-        table.add_column("#", justify="right", no_wrap=True)
-        table.add_column("exercise", max_width=22)
-        table.add_column("dose", max_width=18)
-        table.add_column("time", justify="right", no_wrap=True)
-        table.add_column("why", max_width=30)
-        for item in block.items:
-            number += 1
-            name = (
-                library.exercises[item.exercise].name
-                if item.exercise in library.exercises
-                else item.exercise
-            )
-            table.add_row(
-                str(number), name, item.dose.describe(), clock_text(item.seconds), item.why
-            )
-        out.print(table)
-    out.print(f"Total: [bold]{clock_text(total)}[/] (times include getting into position).")
+    for line in routine_lines(routine, names):
+        out.print(line)
+    out.print()
     if routine.excluded:
         out.print("[bold]Left out for your conditions[/]")
-        for ex in routine.excluded:
-            out.print(f"  • {ex.exercise}: {ex.reason}")
+        out.print(
+            _bullets(f"{names_of(library, e.exercise)}: {e.reason}" for e in routine.excluded)
+        )
     if routine.notes:
         out.print("[bold]Notes[/]")
-        for note in routine.notes:
-            out.print(f"  • {note}")
+        out.print(_bullets(routine.notes))
     out.print("Stop any exercise that causes sharp pain, or pain, numbness or tingling that")
     out.print("spreads into an arm or leg. Start it with: [bold]unhunch start[/]")

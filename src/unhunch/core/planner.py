@@ -151,6 +151,7 @@ def build_routine(pool: Pool, picks: Picks, direction: int, history: History) ->
     blocks: dict[BlockName, list[RoutineItem]] = {"warm_up": [], "main": [], "cool_down": []}
     previous: int | None = None
     total = 0
+    said: set[str] = set()
     for pick in ordered(pool, picks, direction):
         cand = pool.candidates[pick.cand]
         seconds = dosing.item_seconds(
@@ -163,7 +164,7 @@ def build_routine(pool: Pool, picks: Picks, direction: int, history: History) ->
                 exercise=cand.id,
                 dose=cand.doses[pick.dose],
                 seconds=seconds,
-                why=why(pool, cand, pick.block),
+                why=why(pool, cand, pick.block, said),
             )
         )
     shown = [p for p in picks]

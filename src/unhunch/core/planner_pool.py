@@ -50,6 +50,9 @@ SECONDARY_CREDIT = 0.3
 RECENT_DAYS = 3
 # Seconds a warm-up or cool-down item is expected to take, for the main block's share.
 EDGE_ITEM_SECONDS = 50
+# One item counts at most this many seconds towards covering a region, so a region is covered
+# by several well-dosed exercises rather than by one exercise dosed for minutes.
+COVER_CAP_SECONDS = 120
 
 
 @dataclass(frozen=True)
@@ -67,6 +70,8 @@ class Candidate:
     favourite: bool
     # Seconds of work on one side (or in all, for two-sided work) for each dose.
     side_work: tuple[int, ...]
+    # Seconds each dose counts towards covering its regions (capped).
+    cover_work: tuple[int, ...]
 
     @property
     def relevant(self) -> bool:
@@ -199,13 +204,15 @@ def build_pool(
         low = max(0, personal - dosing.STEPS_DOWN)
         high = min(len(steps) - 1, personal + up)
         doses = tuple(dosing.with_amount(exercise.dose, s, a) for s, a in steps[low : high + 1])
+        work = tuple(dosing.work_seconds(exercise, d, profile.breath_seconds) for d in doses)
         candidates.append(
             Candidate(
                 exercise=exercise,
                 blocks=blocks,
                 rank=RANK[exercise.position],
                 doses=doses,
-                work=tuple(dosing.work_seconds(exercise, d, profile.breath_seconds) for d in doses),
+                work=work,
+                cover_work=tuple(min(w, COVER_CAP_SECONDS) for w in work),
                 side_work=tuple(
                     dosing.work_seconds(
                         exercise, d.model_copy(update={"per_side": False}), profile.breath_seconds

@@ -47,10 +47,11 @@ W_SHAPE = 15.0
 COVER_SHARE = 0.8
 MAX_CHANGES = 7
 SECONDS_PER_ITEM = 90.0
-ITEM_COST = 3.0
+ITEM_COST = 5.0
 # Seconds per side at which a dose counts in full (D2: about 60 s per stretch).
 ENOUGH_SECONDS = {"stretch": 60, "warm_up": 30}
 ENOUGH_DEFAULT = 40
+W_ENOUGH = 3.0
 
 BLOCK_ORDER: dict[BlockName, int] = {"warm_up": 0, "main": 1, "cool_down": 2}
 
@@ -82,13 +83,23 @@ def quality(pool: Pool, pick: Pick) -> float:
     cand = pool.candidates[pick.cand]
     gap = pick.dose - cand.personal
     # Below the person's own dose costs more than above it (more work fills the time).
-    # A warm-up stays short: growing it costs more than growing the main work.
-    up_cost = 4.0 if pick.block == "warm_up" else 24.0
-    closeness = 1.0 - (min(-gap, 3) / 3.0 if gap < 0 else min(gap / up_cost, 1.0))
+    # A warm-up stays short: each step above the person's own dose costs it half a point.
+    above = gap / 2.0 if pick.block == "warm_up" else min(gap / 24.0, 1.0)
+    closeness = 1.0 - (min(-gap, 3) / 3.0 if gap < 0 else above)
     relevant = 1.0 if cand.credit or not pool.weights else 0.0
     enough = ENOUGH_SECONDS.get(cand.exercise.kind, ENOUGH_DEFAULT)
-    adequacy = min(1.0, cand.side_work[pick.dose] / enough)
-    return 0.5 * cand.jitter + 0.5 * cand.fresh + relevant + closeness + adequacy - ITEM_COST
+    side = cand.side_work[pick.dose]
+    adequacy = min(1.0, side / enough)
+    # Past twice enough, a bigger dose only spends time other exercises could use.
+    excess = min(1.0, max(0.0, side - 2 * enough) / (2 * enough))
+    return (
+        0.5 * cand.jitter
+        + 0.5 * cand.fresh
+        + relevant
+        + closeness
+        + W_ENOUGH * (adequacy - excess)
+        - ITEM_COST
+    )
 
 
 def shape(pool: Pool, n_main: int) -> float:
@@ -119,7 +130,7 @@ def evaluate(pool: Pool, picks: Picks) -> Score:
         n_main += 1
         directions |= cand.directions
         for region, credit in cand.credit:
-            covered[region] = covered.get(region, 0.0) + credit * cand.work[p.dose]
+            covered[region] = covered.get(region, 0.0) + credit * cand.cover_work[p.dose]
     cover = 1.0
     if pool.weights:
         cover = 0.0

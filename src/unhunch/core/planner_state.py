@@ -74,7 +74,7 @@ class State:
         if pick.block == "main":
             self.n_main += 1
             for region, credit in cand.credit:
-                self.covered[region] += credit * cand.work[pick.dose]
+                self.covered[region] += credit * cand.cover_work[pick.dose]
             for d in cand.directions:
                 self.dirs[d] = self.dirs.get(d, 0) + 1
 
@@ -88,7 +88,7 @@ class State:
         if pick.block == "main":
             self.n_main -= 1
             for region, credit in cand.credit:
-                self.covered[region] -= credit * cand.work[pick.dose]
+                self.covered[region] -= credit * cand.cover_work[pick.dose]
             for d in cand.directions:
                 _dec(self.dirs, d)
 
