@@ -48,7 +48,7 @@ def latest_screen(conn: Connection, person: str) -> ScreenRecord | None:
     row = conn.execute(
         select(screens)
         .where(screens.c.person == person)
-        .order_by(screens.c.taken_at.desc(), screens.c.id.desc())
+        .order_by(screens.c.taken_at.desc(), screens.c.seq.desc())
         .limit(1)
     ).first()
     if row is None:

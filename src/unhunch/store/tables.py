@@ -7,6 +7,7 @@ from typing import Any
 
 from sqlalchemy import (
     JSON,
+    BigInteger,
     Boolean,
     Column,
     DateTime,
@@ -18,6 +19,8 @@ from sqlalchemy import (
     Table,
     Text,
     TypeDecorator,
+    func,
+    select,
 )
 
 
@@ -47,6 +50,20 @@ class Moment(TypeDecorator[dt.datetime]):
         return value.astimezone(dt.UTC)
 
 
+def next_seq(context: Any) -> int:
+    """The next per-person write number for the table being inserted into (a column default).
+
+    Computed inside the inserting transaction, so a person's records get 1, 2, 3 … in the order
+    they were written. Bulk restores carry their own `seq` and never call this.
+    """
+    table = context.compiled.statement.table
+    person = context.get_current_parameters()["person"]
+    query = select(func.coalesce(func.max(table.c.seq), 0) + 1).where(table.c.person == person)
+    return int(context.connection.execute(query).scalar_one())
+
+
+# `seq` (screens, sessions, diary entries, break events): the per-person write order, so the
+# latest record is well defined even when two share a time (a fixed clock, the same instant).
 metadata = MetaData(
     naming_convention={
         "ix": "ix_%(column_0_label)s",
@@ -78,6 +95,7 @@ screens = Table(
     Column("reasons", JSON, nullable=False),
     Column("advice", Text, nullable=False),
     Column("may_coach", Boolean, nullable=False),
+    Column("seq", BigInteger, nullable=False, server_default="0", default=next_seq),
 )
 
 # Guided sessions; the id is made by the client before the first write (retries are idempotent).
@@ -93,6 +111,7 @@ sessions = Table(
     Column("routine", JSON, nullable=False),
     Column("pain_before", JSON, nullable=True),
     Column("pain_after", JSON, nullable=True),
+    Column("seq", BigInteger, nullable=False, server_default="0", default=next_seq),
 )
 
 session_items = Table(
@@ -119,6 +138,7 @@ diary_entries = Table(
     Column("note", Text, nullable=True),
     Column("symptoms", JSON, nullable=False),
     Column("session_id", String(36), ForeignKey("sessions.id", ondelete="SET NULL"), nullable=True),
+    Column("seq", BigInteger, nullable=False, server_default="0", default=next_seq),
 )
 
 pain_scores = Table(
@@ -141,6 +161,7 @@ break_events = Table(
     Column("due_at", Moment(), nullable=True),
     Column("action", String(16), nullable=False),
     Column("routine", JSON, nullable=True),
+    Column("seq", BigInteger, nullable=False, server_default="0", default=next_seq),
 )
 
 # Small per-person settings (break schedule, preferences), one JSON value per key.
