@@ -145,3 +145,20 @@ def test_quit_asks_to_confirm_then_stops_and_still_saves(terminal: Terminal) -> 
     [session] = rows(get_settings().database_url)["sessions"]
     assert session["status"] == "quit"
     assert session["pain_before"] == {"neck": 5} and session["pain_after"] is None
+
+
+@pytest.mark.parametrize("terminal", ["2"], indirect=True)
+def test_too_much_with_chest_pain_ends_on_the_emergency_advice_alone(terminal: Terminal) -> None:
+    terminal.wait_for("Neck (0-10, Enter to skip):")
+    terminal.keys("3", "Enter")
+    terminal.wait_match(r"1 of \d+ ·")
+    terminal.keys("s")
+    menu = terminal.wait_for("What is happening? Press a number.")
+    assert "Chest pain, dizziness" in menu
+    terminal.keys("3")
+    final = terminal.wait_for("EXIT=0")
+    assert "Call the emergency number now" in final
+    assert "Well done" not in final and "unhunch progress" not in final
+
+    [session] = rows(get_settings().database_url)["sessions"]
+    assert (session["status"], session["stop_reason"]) == ("stopped", "cardiac_or_faint")

@@ -181,8 +181,9 @@ def start(
         sessions.save(ctx, first)  # the session exists before the first step is shown
         state, advice = run_interactive(timeline, before, save, out, quiet, speed)
         if state.status == "asking":
-            for shown in advice:
-                out.print(Panel(shown.words, border_style="yellow"))
+            for shown in advice[-1:]:
+                if shown.action == "stop_rescreen":  # why we stopped, before asking how it feels
+                    out.print(Panel(shown.words, title="Session stopped", border_style="yellow"))
             try:
                 after = after or ask_pain(out, regions, "after")
             except (KeyboardInterrupt, EOFError):  # leaving now still saves the session
@@ -231,16 +232,14 @@ def print_summary(out: Console, record: SessionRecord, advice: list[Advise]) -> 
     counts = record.counts
     emergency = [a for a in advice if a.action == "stop_emergency"]
     if emergency:
+        # Nothing else competes with what to do now (spec/screening.md, emergency tier).
+        if out.is_terminal:
+            out.clear()
         out.print(Panel(emergency[0].message, title="Stop now", border_style="bold red"))
-    elif any(a.action == "stop_rescreen" for a in advice):
-        out.print(
-            Panel(
-                next(a.message for a in advice if a.action == "stop_rescreen")
-                + "\nAnswer the questions with: unhunch screen",
-                title="Session stopped",
-                border_style="yellow",
-            )
-        )
+        out.print("Your session has been saved.", style="dim")
+        return
+    if any(a.action == "stop_rescreen" for a in advice):
+        out.print("Before your next session, answer the safety questions again: unhunch screen")
     heading = {
         "completed": "Well done.",
         "quit": "Session ended early.",
