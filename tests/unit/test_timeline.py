@@ -113,6 +113,7 @@ def test_timeline_is_plain_json_for_the_browser() -> None:
     again = json.loads(text)
     assert again["steps"][0]["kind"] == "check_in"
     assert again["easier"]["2"][0]["exercise"] == "open_book"
+    assert again["total_seconds"] == sum(s["seconds"] for s in again["steps"])
 
 
 def test_same_routine_gives_the_same_timeline() -> None:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, computed_field
 
 from unhunch.core.dosing import POSITION_CHANGE_SECONDS, SETUP_SECONDS
 from unhunch.core.library import Library
@@ -108,8 +108,10 @@ class Timeline(BaseModel):
     # Steps for each item's easier variation (by item position), used when "too much" eases.
     easier: dict[int, list[Step]] = Field(default_factory=dict)
 
+    @computed_field  # type: ignore[prop-decorator]
     @property
     def total_seconds(self) -> float:
+        """All steps end to end (shown in JSON too, for the browser's "5:20 left")."""
         return sum(s.seconds for s in self.steps)
 
 
