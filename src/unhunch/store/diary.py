@@ -89,7 +89,7 @@ def latest_per_region(connection: Connection, person: str) -> dict[str, tuple[in
             & (newest.c.at == diary_entries.c.recorded_at),
         )
         .where(diary_entries.c.person == person)
-        .order_by(diary_entries.c.id)
+        .order_by(diary_entries.c.seq.desc())  # same instant: the entry written last wins
     ).all()
     result: dict[str, tuple[int, Entry]] = {}
     for entry_id, region in rows:
@@ -103,7 +103,7 @@ def _read(connection: Connection, person: str, *conditions: Any) -> list[Entry]:
     rows = connection.execute(
         select(diary_entries)
         .where(diary_entries.c.person == person, *conditions)
-        .order_by(diary_entries.c.recorded_at, diary_entries.c.id)
+        .order_by(diary_entries.c.recorded_at, diary_entries.c.seq)
     ).all()
     if not rows:
         return []
