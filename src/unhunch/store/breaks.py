@@ -69,7 +69,8 @@ def events_between(
         query = query.where(break_events.c.at >= start)
     if end is not None:
         query = query.where(break_events.c.at < end)
-    rows = connection.execute(query.order_by(break_events.c.at, break_events.c.id)).all()
+    # Same instant (a fixed clock): the write order decides, as for the other records.
+    rows = connection.execute(query.order_by(break_events.c.at, break_events.c.seq)).all()
     return [dict(row._mapping) for row in rows]
 
 
