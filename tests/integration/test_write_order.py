@@ -49,3 +49,52 @@ def test_the_screen_taken_last_wins_at_the_same_fixed_time(
         runner.invoke(app, ["screen", "--answers", str(second), "--json"], env=env)
         last = runner.invoke(app, ["screen", "--last", "--json"], env=env)
         assert json.loads(last.stdout)["tier"] == expected
+
+
+def test_a_warning_logged_after_a_screen_at_the_same_fixed_time_holds_coaching(
+    tmp_path: Path,
+) -> None:
+    env = {"UNHUNCH_NOW": NOW}
+    fine = answers_file(tmp_path, "f.json")
+    plan = ["plan", "--neck", "3", "--minutes", "5", "--at", "desk", "--json"]
+    assert runner.invoke(app, ["screen", "--answers", str(fine), "--json"], env=env).exit_code == 0
+    assert runner.invoke(app, plan, env=env).exit_code == 0
+    logged = runner.invoke(app, ["log", "pain", "--neck", "3", "--numbness"], env=env)
+    assert logged.exit_code == 0
+    assert runner.invoke(app, plan, env=env).exit_code == 3
+    # A new screen taken afterwards, still at the same instant, clears it.
+    assert runner.invoke(app, ["screen", "--answers", str(fine), "--json"], env=env).exit_code == 0
+    assert runner.invoke(app, plan, env=env).exit_code == 0
+
+
+def test_a_session_stopped_for_chest_pain_holds_the_next_until_a_new_screen(
+    tmp_path: Path,
+) -> None:
+    import datetime as dt
+
+    from unhunch.core.models import Profile
+    from unhunch.core.session_record import SessionRecord
+    from unhunch.services import sessions
+    from unhunch.services.context import local_context
+    from unhunch.services.planning import plan_today
+    from unhunch.services.screening import coaching_status, screen_from_file
+
+    ctx = local_context()
+    now = dt.datetime.fromisoformat(NOW)
+    fine = answers_file(tmp_path, "f.json")
+    screen_from_file(ctx, fine, now)
+    routine = plan_today(ctx, now, profile=Profile(pain={"neck": 3}, minutes=3))
+    record = SessionRecord(
+        id=sessions.new_session_id(),
+        routine=routine,
+        started_at=now,
+        ended_at=now,
+        status="stopped",
+        stop_reason="cardiac_or_faint",
+    )
+    sessions.save(ctx, record)
+    status = coaching_status(ctx, now)
+    assert not status.allowed
+    assert "chest pain" in status.reason
+    screen_from_file(ctx, fine, now)
+    assert coaching_status(ctx, now).allowed

@@ -57,6 +57,7 @@ class ScreenRecord:
     reasons: tuple[str, ...]
     advice: str
     may_coach: bool
+    seq: int = 0  # the person's write order: what was recorded after this screen
 
     def as_json(self) -> dict[str, Any]:
         return {

@@ -40,12 +40,24 @@ class DiaryReading(Protocol):
     def symptoms(self) -> Sequence[str]: ...
 
 
-def warning_signs(entries: Iterable[DiaryReading], since: dt.datetime | None = None) -> list[str]:
-    """Plain sentences, oldest first, one per sign found after `since` (all entries if None)."""
+def written_order(entry: object) -> tuple[dt.datetime, int]:
+    """Time first, then the person's write number (`seq`, when the reading carries one)."""
+    return (getattr(entry, "recorded_at"), int(getattr(entry, "seq", 0)))  # noqa: B009
+
+
+def warning_signs(
+    entries: Iterable[DiaryReading], since: dt.datetime | None = None, since_seq: int = 0
+) -> list[str]:
+    """Plain sentences, oldest first, one per sign found after `since` (all entries if None).
+
+    An entry at the very same time as the screen counts when it was written after it (its
+    `seq` is higher): with a fixed clock every record shares one time, and a warning logged
+    after a screen must still ask for the next one.
+    """
     signs: list[str] = []
     previous: dict[str, int] = {}
-    for entry in sorted(entries, key=lambda e: e.recorded_at):
-        counts = since is None or entry.recorded_at > since
+    for entry in sorted(entries, key=written_order):
+        counts = since is None or written_order(entry) > (since, since_seq)
         day = entry.recorded_at.date().isoformat()
         if counts:
             for symptom in entry.symptoms:

@@ -135,18 +135,28 @@ def latest_screen(ctx: Context) -> ScreenRecord | None:
         return latest(conn, ctx.person)
 
 
+# A session stopped by one of these rules holds the next one until the screen is taken again.
+STOP_WORDS = {
+    "cardiac_or_faint": "a session on {day} stopped for chest pain, dizziness or feeling faint",
+    "spreading": "a session on {day} stopped because pain or tingling spread down a limb",
+}
+
+
 def coaching_status(ctx: Context, now: dt.datetime) -> CoachingStatus:
     """Whether coaching may go ahead now; never raises for the normal cases."""
     from unhunch.store.db import transaction
-    from unhunch.store.screens import diary_points
+    from unhunch.store.screens import diary_points, session_stops
     from unhunch.store.screens import latest_screen as latest_of
 
     with transaction(ctx.database_url) as conn:
         latest = latest_of(conn, ctx.person)
         points = diary_points(conn, ctx.person) if latest is not None else []
-    return decide_status(
-        latest, warning_signs(points, since=latest.taken_at) if latest else [], now
-    )
+        stops = session_stops(conn, ctx.person, latest.seq) if latest is not None else []
+    warnings: list[str] = []
+    if latest is not None:
+        warnings = warning_signs(points, since=latest.taken_at, since_seq=latest.seq)
+        warnings += [STOP_WORDS[s.stop_reason].format(day=s.started_at.date()) for s in stops]
+    return decide_status(latest, list(dict.fromkeys(warnings)), now)
 
 
 def decide_status(

@@ -13,7 +13,7 @@ from sqlalchemy import Connection, select
 
 from unhunch.core.screening_rules import Tier
 from unhunch.core.triage import Outcome, ScreenRecord
-from unhunch.store.tables import diary_entries, pain_scores, screens
+from unhunch.store.tables import diary_entries, pain_scores, screens, sessions
 
 
 def add_screen(
@@ -62,6 +62,7 @@ def latest_screen(conn: Connection, person: str) -> ScreenRecord | None:
         reasons=tuple(row.reasons),
         advice=row.advice,
         may_coach=bool(row.may_coach),
+        seq=int(row.seq),
     )
 
 
@@ -72,6 +73,7 @@ class DiaryPoint:
     recorded_at: dt.datetime
     scores: Mapping[str, int]
     symptoms: Sequence[str]
+    seq: int = 0
 
 
 def diary_points(conn: Connection, person: str) -> list[DiaryPoint]:
@@ -81,9 +83,14 @@ def diary_points(conn: Connection, person: str) -> list[DiaryPoint]:
     a personal diary stays small (a few entries a day).
     """
     entries = conn.execute(
-        select(diary_entries.c.id, diary_entries.c.recorded_at, diary_entries.c.symptoms)
+        select(
+            diary_entries.c.id,
+            diary_entries.c.recorded_at,
+            diary_entries.c.symptoms,
+            diary_entries.c.seq,
+        )
         .where(diary_entries.c.person == person)
-        .order_by(diary_entries.c.recorded_at)
+        .order_by(diary_entries.c.recorded_at, diary_entries.c.seq)
     ).all()
     scores: dict[str, dict[str, int]] = defaultdict(dict)
     rows = conn.execute(
@@ -94,6 +101,38 @@ def diary_points(conn: Connection, person: str) -> list[DiaryPoint]:
     for entry_id, region, pain in rows:
         scores[entry_id][region] = int(pain)
     return [
-        DiaryPoint(recorded_at=e.recorded_at, scores=scores[e.id], symptoms=list(e.symptoms or []))
+        DiaryPoint(
+            recorded_at=e.recorded_at,
+            scores=scores[e.id],
+            symptoms=list(e.symptoms or []),
+            seq=int(e.seq),
+        )
         for e in entries
     ]
+
+
+@dataclass(frozen=True)
+class SessionStop:
+    """A session that ended on a stop rule that asks for the screen again."""
+
+    started_at: dt.datetime
+    stop_reason: str
+    seq: int
+
+
+# Stop rules (core/stop_rules.py) after which no session starts before a new screen.
+RESCREEN_STOPS = ("cardiac_or_faint", "spreading")
+
+
+def session_stops(conn: Connection, person: str, after_seq: int) -> list[SessionStop]:
+    """Sessions written after the given write number that stopped for a re-screen reason."""
+    rows = conn.execute(
+        select(sessions.c.started_at, sessions.c.stop_reason, sessions.c.seq)
+        .where(
+            sessions.c.person == person,
+            sessions.c.seq > after_seq,
+            sessions.c.stop_reason.in_(RESCREEN_STOPS),
+        )
+        .order_by(sessions.c.seq)
+    ).all()
+    return [SessionStop(r.started_at, r.stop_reason, int(r.seq)) for r in rows]

@@ -51,15 +51,29 @@ class Moment(TypeDecorator[dt.datetime]):
 
 
 def next_seq(context: Any) -> int:
-    """The next per-person write number for the table being inserted into (a column default).
+    """The next write number for this person (a column default), shared by the four tables.
 
-    Computed inside the inserting transaction, so a person's records get 1, 2, 3 … in the order
-    they were written. Bulk restores carry their own `seq` and never call this.
+    Computed inside the inserting transaction, so a person's screens, sessions, diary entries
+    and break events are numbered 1, 2, 3 … in the order they were written — which says what
+    came after the latest screen even when the clock is fixed. Restores carry their own `seq`.
     """
-    table = context.compiled.statement.table
     person = context.get_current_parameters()["person"]
-    query = select(func.coalesce(func.max(table.c.seq), 0) + 1).where(table.c.person == person)
-    return int(context.connection.execute(query).scalar_one())
+    highest = [
+        select(func.coalesce(func.max(t.c.seq), 0)).where(t.c.person == person).scalar_subquery()
+        for t in ORDERED
+    ]
+    query = select(_greatest(highest))
+    return int(context.connection.execute(query).scalar_one()) + 1
+
+
+def _greatest(values: list[Any]) -> Any:
+    # max() of a few numbers portable across SQLite and PostgreSQL: a CASE ladder.
+    from sqlalchemy import case
+
+    best = values[0]
+    for value in values[1:]:
+        best = case((value > best, value), else_=best)
+    return best
 
 
 # `seq` (screens, sessions, diary entries, break events): the per-person write order, so the
@@ -172,3 +186,6 @@ preferences = Table(
     Column("key", String(64), primary_key=True),
     Column("value", JSON, nullable=False),
 )
+
+
+ORDERED = (screens, sessions, diary_entries, break_events)
