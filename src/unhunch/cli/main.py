@@ -23,6 +23,7 @@ from unhunch.cli import profile as profile_cmd
 from unhunch.cli import screen as screen_cmd
 from unhunch.cli import serve as serve_cmd
 from unhunch.cli import start as start_cmd
+from unhunch.cli import summary as summary_cmd
 from unhunch.core.errors import InputError, InputErrors, SafetyRefusal
 
 
@@ -89,6 +90,7 @@ app.add_typer(diary_cmd.log_app, name="log")
 app.command("progress")(diary_cmd.progress)
 app.command("export")(data_cmd.export)
 app.command("import")(data_cmd.import_)
+app.command("summary")(summary_cmd.summary)
 app.command("serve")(serve_cmd.serve)
 app.command("start")(start_cmd.start)
 app.command("plan")(plan_cmd.plan)

@@ -23,7 +23,17 @@ log = logging.getLogger("unhunch.web")
 
 def create_app(settings: Settings | None = None, options: WebOptions | None = None) -> FastAPI:
     """Build the web app for one person (local mode)."""
-    from unhunch.web.routes import breaks, diary, library, pages, profile, screen, session, today
+    from unhunch.web.routes import (
+        breaks,
+        diary,
+        library,
+        pages,
+        profile,
+        screen,
+        session,
+        summary,
+        today,
+    )
 
     app = FastAPI(
         title="unhunch",
@@ -38,7 +48,7 @@ def create_app(settings: Settings | None = None, options: WebOptions | None = No
     app.state.templates = make_templates()
     app.middleware("http")(security_middleware)
     app.mount("/static", StaticFiles(directory=str(STATIC)), name="static")
-    for module in (pages, screen, profile, today, session, diary, library, breaks):
+    for module in (pages, screen, profile, today, session, diary, library, breaks, summary):
         app.include_router(module.router)
     add_error_handlers(app)
     return app
