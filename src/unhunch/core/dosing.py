@@ -105,6 +105,7 @@ def exercise_steps(exercise: Exercise) -> tuple[tuple[int, int], ...]:
     return steps(exercise.dose, grows_by_sets(exercise))
 
 
+@functools.cache
 def ladder(dose: Dose, sets_first: bool = True) -> tuple[Dose, ...]:
     """Every dose step as a Dose (see `steps`)."""
     return tuple(with_amount(dose, s, a) for s, a in steps(dose, sets_first))
@@ -143,6 +144,17 @@ def work_seconds(exercise: Exercise, dose: Dose, breath_seconds: int) -> int:
         per_set = (dose.hold_breaths or 0) * breath_seconds
     sides = 2 if dose.per_side else 1
     return per_set * sides * dose.sets + dose.rest_seconds * (dose.sets - 1)
+
+
+def side_seconds(exercise: Exercise, dose: Dose, breath_seconds: int) -> int:
+    """Time under the dose on one side (all of it for two-sided work), without rests."""
+    if dose.reps is not None:
+        per_set = dose.reps * exercise.rep_seconds
+    elif dose.hold_seconds is not None:
+        per_set = dose.hold_seconds
+    else:
+        per_set = (dose.hold_breaths or 0) * breath_seconds
+    return per_set * dose.sets
 
 
 def item_seconds(work: int, position_changed: bool) -> int:

@@ -32,7 +32,7 @@ from unhunch.core.planner_score import (
     off_target,
     ordered,
 )
-from unhunch.core.planner_search import fits, required_regions, search
+from unhunch.core.planner_search import fits, is_wide, required_regions, search
 from unhunch.core.planner_words import notes_for, why
 from unhunch.core.profile_parse import check_ids
 from unhunch.core.progression import History
@@ -83,7 +83,14 @@ def rank_key(pool: Pool, picks: Picks) -> tuple[int, int, int, bool, int, float]
 
 
 def best_plan(pool: Pool) -> tuple[Picks, int]:
-    found = [(search(pool, d), d) for d in DIRECTIONS]
+    """The best of the searches: each direction, with the warm-up and cool-down chosen for J,
+    and again at the ends of the position order when that would differ."""
+    found: list[tuple[Picks, int]] = []
+    for d in DIRECTIONS:
+        tight = search(pool, d)
+        found.append((tight, d))
+        if not is_wide(pool, tight, d):
+            found.append((search(pool, d, wide=True), d))
     return max(found, key=lambda f: rank_key(pool, f[0]))
 
 
@@ -119,6 +126,9 @@ def alternative(pool: Pool, picks: Picks, direction: int, banned: set[Signature]
         for step in (1, -1):
             if 0 <= p.dose + step < len(pool.candidates[p.cand].doses):
                 doses.append((*rest, Pick(p.cand, p.block, p.dose + step)))
+        for block in pool.candidates[p.cand].blocks:
+            if block != p.block:
+                swaps.append((*rest, Pick(p.cand, block, p.dose)))
     for group in (swaps, doses):
         fine = [
             t

@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from unhunch.core import dosing
 from unhunch.core.conditions import forbidden_by
@@ -98,6 +98,8 @@ class Pool:
     notes: tuple[str, ...]
     # How many main items the routine aims for (see `main_target`).
     n_main: float
+    # Tables the search derives from the pool once (item quality per block, cand and dose).
+    memo: dict[str, object] = field(default_factory=dict, compare=False, hash=False, repr=False)
 
 
 def digest(profile: Profile) -> str:
@@ -136,15 +138,17 @@ def block_count(budget: int) -> int:
     return 3
 
 
-def main_target(budget: int, edge_items: int) -> float:
+def main_target(budget: int, edge_items: int, typical: float = 0.0) -> float:
     """How many main items suit the budget: about one per 60-100 s of the main block.
 
-    m = the budget less the expected warm-up and cool-down; n = m / (60 + m/20). Items grow
-    longer as the routine does (a 3-minute routine: 1-2 items of about a minute; 8 minutes:
-    about 5; 20 minutes: about 9; an hour: about 14 of 3-4 minutes each), because doses fill
-    time before more exercises are added."""
+    m = the budget less the expected warm-up and cool-down; n = m / s with s = 60 + m/20
+    seconds per item. Items grow longer as the routine does (a 3-minute routine: 1-2 items of
+    about a minute; 8 minutes: about 5; 20 minutes: about 9; an hour: about 14 of 3-4 minutes
+    each), because doses fill time before more exercises are added. When the person's own
+    doses already take longer (`typical`: the median item at their own dose, e.g. 3 sets for
+    an advanced level), s is that instead, so exercises are not cut short to fit more in."""
     main = max(30, budget - EDGE_ITEM_SECONDS * edge_items)
-    return main / (60 + main / 20)
+    return main / max(60 + main / 20, typical)
 
 
 def freshness(exercise_id: str, history: History, on: dt.date) -> float:
@@ -203,7 +207,7 @@ def build_pool(
         personal = max(0, min(len(steps) - 1, personal))
         low = max(0, personal - dosing.STEPS_DOWN)
         high = min(len(steps) - 1, personal + up)
-        doses = tuple(dosing.with_amount(exercise.dose, s, a) for s, a in steps[low : high + 1])
+        doses = dosing.ladder(exercise.dose, dosing.grows_by_sets(exercise))[low : high + 1]
         work = tuple(dosing.work_seconds(exercise, d, profile.breath_seconds) for d in doses)
         candidates.append(
             Candidate(
@@ -214,10 +218,7 @@ def build_pool(
                 work=work,
                 cover_work=tuple(min(w, COVER_CAP_SECONDS) for w in work),
                 side_work=tuple(
-                    dosing.work_seconds(
-                        exercise, d.model_copy(update={"per_side": False}), profile.breath_seconds
-                    )
-                    for d in doses
+                    dosing.side_seconds(exercise, d, profile.breath_seconds) for d in doses
                 ),
                 personal=personal - low,
                 credit=_credit(exercise, weights),
@@ -248,8 +249,19 @@ def build_pool(
         forced=forced,
         seed=seed,
         notes=tuple(notes),
-        n_main=main_target(budget, n_warm + n_cool),
+        n_main=main_target(budget, n_warm + n_cool, _typical_item(candidates, weights)),
     )
+
+
+def _typical_item(
+    candidates: list[Candidate], weights: tuple[tuple[PainRegion, float], ...]
+) -> float:
+    """Median seconds of a main item at the person's own dose (those working a painful
+    region, when there are any)."""
+    main = [c for c in candidates if "main" in c.blocks]
+    useful = [c for c in main if c.credit] if weights else main
+    seconds = sorted(dosing.SETUP_SECONDS + c.work[c.personal] for c in useful or main)
+    return float(seconds[len(seconds) // 2]) if seconds else 0.0
 
 
 def _weights(profile: Profile) -> tuple[tuple[PainRegion, float], ...]:

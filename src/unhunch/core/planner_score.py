@@ -12,8 +12,9 @@ about 9 main with two warm-up and two cool-down items. A stretch aims for about 
 per side, e.g. 3 holds of 20 s [D1, D2].
 
 - cover: main-block seconds on each painful region, against a target in proportion to its pain
-  (80 % of the budget split by pain); Σ_r share_r · min(1, seconds_r / target_r). A region gets
-  full credit from exercises where it is the primary region, half where it is secondary.
+  (half the budget split by pain); Σ_r share_r · min(1, seconds_r / target_r). A region gets
+  full credit from exercises where it is the primary region, 0.3 where it is secondary; one
+  item counts at most 120 s (so a region is covered by several exercises, not one long one).
 - balance: how many of the four directions (bend forward, bend back, twist, side-bend) the main
   block touches, out of those the allowed exercises can offer (at most 4).
 - positions: 1 − (position changes)/7; the order groups items by position and moves one way
@@ -44,7 +45,7 @@ W_POSITIONS = 10.0
 W_FILL = 20.0
 W_ITEMS = 5.0
 W_SHAPE = 15.0
-COVER_SHARE = 0.8
+COVER_SHARE = 0.5
 MAX_CHANGES = 7
 SECONDS_PER_ITEM = 90.0
 ITEM_COST = 5.0
@@ -85,7 +86,8 @@ def quality(pool: Pool, pick: Pick) -> float:
     # Below the person's own dose costs more than above it (more work fills the time).
     # A warm-up stays short: each step above the person's own dose costs it half a point.
     above = gap / 2.0 if pick.block == "warm_up" else min(gap / 24.0, 1.0)
-    closeness = 1.0 - (min(-gap, 3) / 3.0 if gap < 0 else above)
+    # Below it costs more: the person's own dose is what a physio would give.
+    closeness = 1.0 - (min(-gap, 3) / 1.5 if gap < 0 else above)
     relevant = 1.0 if cand.credit or not pool.weights else 0.0
     enough = ENOUGH_SECONDS.get(cand.exercise.kind, ENOUGH_DEFAULT)
     side = cand.side_work[pick.dose]

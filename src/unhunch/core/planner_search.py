@@ -104,8 +104,11 @@ def _rate(state: State, kind: str, cand: int) -> tuple[float, Pick | None, Pick]
     return gain / max(1, spent), old, new
 
 
-def _grow(state: State) -> None:
-    """Fill the time: add a main item or step a dose up, whichever gains more J per second.
+def _grow(state: State, doses: bool = True) -> None:
+    """Fill the time: add a main item or step a dose up, whichever gains more J per second
+    (with `doses` False, only add items, up to the shape term's target count: the search
+    first adds the items a physio would give, then grows doses, since a gain-per-second
+    greedy alone takes many small dose steps or many short items).
 
     Lazy greedy: rates are kept in a heap and only the top one is re-scored before it is
     used; a move that no longer fits or gains is dropped (the total only grows here).
@@ -122,9 +125,11 @@ def _grow(state: State) -> None:
 
     for cand, _ in _options(state, "main"):
         push("add", cand)
-    for cand in list(state.picks):
-        push("up", cand)
-    while heap:
+    if doses:
+        for cand in list(state.picks):
+            push("up", cand)
+    limit = 10**6 if doses else max(1, round(state.pool.n_main))
+    while heap and state.n_main < limit:
         _, _, kind, cand = heapq.heappop(heap)
         if kind == "add" and cand in state.picks:
             continue
@@ -138,7 +143,8 @@ def _grow(state: State) -> None:
         if found[1] is not None:
             state.remove(found[1])
         state.add(found[2])
-        push("up", cand)
+        if doses:
+            push("up", cand)
 
 
 def _reach_floor(state: State, floor: float) -> None:
@@ -246,7 +252,9 @@ def _move_block(state: State, required: set[str]) -> bool:
     return False
 
 
-def _tune_doses(state: State) -> None:
+def _tune_doses(state: State, trades: bool = False) -> None:
+    """Single dose steps (±1) while J rises; with `trades`, then also one item down and
+    another up (done once, at the end: it costs n² trials)."""
     value = state.value()
     while True:
         best: tuple[float, Pick, Pick] | None = None
@@ -266,10 +274,49 @@ def _tune_doses(state: State) -> None:
                 state.remove(new)
                 state.add(p)
         if best is None:
-            return
+            if not (trades and _trade_doses(state, value)):
+                return
+            value = state.value()
+            continue
         value, old, new = best
         state.remove(old)
         state.add(new)
+
+
+def _trade_doses(state: State, value: float) -> bool:
+    """One item a step down and another a step up, when J rises (time moves between items
+    when the budget is full); True when a trade was made."""
+    picks = list(state.picks.values())
+    cands = state.pool.candidates
+    best: tuple[float, Pick, Pick, Pick, Pick] | None = None
+    for p in picks:
+        if p.dose == 0:
+            continue
+        down = Pick(p.cand, p.block, p.dose - 1)
+        state.remove(p)
+        state.add(down)
+        for q in picks:
+            if q.cand == p.cand or q.dose + 1 >= len(cands[q.cand].doses):
+                continue
+            up = Pick(q.cand, q.block, q.dose + 1)
+            state.remove(q)
+            state.add(up)
+            if state.fits():
+                v = state.value()
+                if v > value + EPS and (best is None or v > best[0]):
+                    best = (v, p, down, q, up)
+            state.remove(up)
+            state.add(q)
+        state.remove(down)
+        state.add(p)
+    if best is None:
+        return False
+    _, p, down, q, up = best
+    state.remove(p)
+    state.remove(q)
+    state.add(down)
+    state.add(up)
+    return True
 
 
 def _keeps(state: State, required: set[str]) -> bool:
@@ -304,7 +351,12 @@ def _swap_once(state: State, required: set[str], forced: set[int]) -> bool:
     return False
 
 
-def search(pool: Pool, direction: int, skip: frozenset[int] = frozenset()) -> Picks:
+def search(
+    pool: Pool, direction: int, skip: frozenset[int] = frozenset(), wide: bool = False
+) -> Picks:
+    """One routine for the direction. `wide` picks the warm-up at the start of the position
+    order and the cool-down at its end, so the main block may use every position between
+    (standing warm-up, floor work, lying cool-down); otherwise they are chosen for J alone."""
     state = State(pool, direction)
     state.skip = skip
     # Favourites go in at their gentlest dose first, so every one that fits gets a place, then
@@ -337,8 +389,14 @@ def search(pool: Pool, direction: int, skip: frozenset[int] = frozenset()) -> Pi
         _add_best(state, options, must_improve=False)
     for block, count in (("warm_up", pool.n_warm), ("cool_down", pool.n_cool)):
         while sum(1 for p in state.picks.values() if p.block == block) < count:
-            if not _add_best(state, _options(state, block), must_improve=False):
+            options = _options(state, block)
+            if wide and options:
+                sign = direction if block == "warm_up" else -direction
+                end = min(sign * pool.candidates[i].rank for i, _ in options)
+                options = [o for o in options if sign * pool.candidates[o[0]].rank == end]
+            if not _add_best(state, options, must_improve=False):
                 break
+    _grow(state, doses=False)
     _grow(state)
     _tune_doses(state)
     _reach_floor(state, FILL_FLOOR * pool.budget)
@@ -353,4 +411,47 @@ def search(pool: Pool, direction: int, skip: frozenset[int] = frozenset()) -> Pi
         if not (_swap_once(state, kept, forced) or moved):
             break
         _tune_doses(state)
+    _tune_doses(state, trades=True)
+    _fill_edges(state, kept)
     return state.copy_picks()
+
+
+def _fill_edges(state: State, required: set[str]) -> None:
+    """A warm-up or cool-down left empty (every exercise that can serve there is in the main
+    block) takes the main item that can serve there best (spec rule 5)."""
+    pool = state.pool
+    for block, count in (("warm_up", pool.n_warm), ("cool_down", pool.n_cool)):
+        if count == 0 or any(p.block == block for p in state.picks.values()):
+            continue
+        best: tuple[float, Pick, Pick] | None = None
+        for p in list(state.picks.values()):
+            if p.block != "main" or p.cand in pool.forced:
+                continue
+            if block not in pool.candidates[p.cand].blocks:
+                continue
+            moved = Pick(p.cand, block, p.dose)
+            state.remove(p)
+            state.add(moved)
+            if state.fits() and _keeps(state, required):
+                v = state.value()
+                if best is None or v > best[0]:
+                    best = (v, p, moved)
+            state.remove(moved)
+            state.add(p)
+        if best is not None:
+            state.remove(best[1])
+            state.add(best[2])
+
+
+def is_wide(pool: Pool, picks: Picks, direction: int) -> bool:
+    """True when the warm-up starts and the cool-down ends at the far ends of the position
+    order that their blocks allow (a `wide` search would choose the same ends)."""
+    cands = pool.candidates
+    for block, sign in (("warm_up", direction), ("cool_down", -direction)):
+        chosen = [sign * cands[p.cand].rank for p in picks if p.block == block]
+        if not chosen:
+            continue
+        end = min(sign * c.rank for c in cands if block in c.blocks)
+        if min(chosen) != end:
+            return False
+    return True

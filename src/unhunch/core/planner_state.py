@@ -24,7 +24,6 @@ from unhunch.core.planner_score import (
     Pick,
     Picks,
     quality,
-    shape,
 )
 
 K = TypeVar("K", int, str)
@@ -42,17 +41,18 @@ class State:
         self.covered: dict[str, float] = {r: 0.0 for r, _ in pool.weights}
         self.dirs: dict[str, int] = {}
         self.n_main = 0
-        self.quality: dict[str, list[list[float]]] = {
-            block: [
-                [quality(pool, Pick(i, block, d)) for d in range(len(c.doses))]
-                if block in c.blocks
-                else []
-                for i, c in enumerate(pool.candidates)
-            ]
-            for block in BLOCK_ORDER
-        }
+        self.quality = quality_table(pool)
         self.targets = [(r, s, s * COVER_SHARE * pool.budget) for r, s in pool.weights]
         self.n0 = max(1.0, pool.budget / SECONDS_PER_ITEM)
+        # value() = constant + the terms that change, each with its unit worked out once.
+        self.budget = pool.budget
+        self.n_dirs = pool.directions_available
+        self.balance_unit = W_BALANCE / self.n_dirs if self.n_dirs else 0.0
+        self.position_unit = W_POSITIONS / MAX_CHANGES
+        self.n_target = pool.n_main
+        self.shape_unit = W_SHAPE / max(1.0, pool.n_main)
+        self.item_unit = W_ITEMS / self.n0
+        self.constant = W_POSITIONS + W_SHAPE + (0.0 if self.n_dirs else W_BALANCE)
         # Once the search reaches 85 % of the budget, no later move may fall below it.
         self.min_total = 0
         self.skip: frozenset[int] = frozenset()  # candidates the search must not add
@@ -110,22 +110,24 @@ class State:
         return True
 
     def value(self) -> float:
-        pool = self.pool
+        """J for the current picks (the same as `planner_score.evaluate`, from running sums)."""
         cover = 1.0
         if self.targets:
-            cover = sum(s * min(1.0, self.covered[r] / t) for r, s, t in self.targets)
-        balance = 1.0
-        if pool.directions_available:
-            balance = min(len(self.dirs), pool.directions_available) / pool.directions_available
-        positions = 1.0 - max(0, len(self.ranks) - 1) / MAX_CHANGES
-        fill = min(1.0, self.total() / pool.budget)
+            covered = self.covered
+            cover = 0.0
+            for r, s, t in self.targets:
+                c = covered[r]
+                cover += s if c >= t else s * c / t
+        total = self.total()
+        fill = 1.0 if total >= self.budget else total / self.budget
         return (
             W_COVER * cover
-            + W_BALANCE * balance
-            + W_POSITIONS * positions
+            + self.balance_unit * min(len(self.dirs), self.n_dirs)
+            - self.position_unit * max(0, len(self.ranks) - 1)
             + W_FILL * fill
-            + W_SHAPE * shape(pool, self.n_main)
-            + W_ITEMS * self.q / self.n0
+            - self.shape_unit * abs(self.n_main - self.n_target)
+            + self.item_unit * self.q
+            + self.constant
         )
 
     def covers(self, region: str) -> bool:
@@ -154,6 +156,23 @@ class State:
             if c.work[dose] <= room:
                 return dose
         return None
+
+
+def quality_table(pool: Pool) -> dict[str, list[list[float]]]:
+    """Item quality for every block, candidate and dose; worked out once per pool."""
+    table = pool.memo.get("quality")
+    if table is None:
+        table = {
+            block: [
+                [quality(pool, Pick(i, block, d)) for d in range(len(c.doses))]
+                if block in c.blocks
+                else []
+                for i, c in enumerate(pool.candidates)
+            ]
+            for block in BLOCK_ORDER
+        }
+        pool.memo["quality"] = table
+    return table  # type: ignore[return-value]
 
 
 def _dec(counter: dict[K, int], key: K) -> None:
