@@ -156,3 +156,27 @@ def serious_a11y_violations(page: Page) -> list[str]:
         for v in results.response["violations"]
         if v["impact"] in ("serious", "critical")
     ]
+
+
+def wait_for_images(page: Page, selector: str) -> list[dict[str, float]]:
+    """Wait until every image under `selector` has finished loading (a screenshot taken before
+    that shows empty boxes), then give each one's natural and drawn size."""
+    page.wait_for_function(
+        "sel => [...document.querySelectorAll(sel)].every(i => i.complete)", arg=selector
+    )
+    sizes: list[dict[str, float]] = page.evaluate(
+        """sel => [...document.querySelectorAll(sel)].map(i => {
+             const r = i.getBoundingClientRect();
+             return {natural: i.naturalWidth, width: r.width, height: r.height};
+           })""",
+        selector,
+    )
+    return sizes
+
+
+def no_sideways_scroll(page: Page) -> bool:
+    return bool(
+        page.evaluate(
+            "document.documentElement.scrollWidth <= document.documentElement.clientWidth"
+        )
+    )

@@ -12,6 +12,7 @@ from tests.browser.conftest import (
     ready_to_coach,
     serious_a11y_violations,
     shot,
+    wait_for_images,
 )
 
 pytestmark = pytest.mark.browser
@@ -54,6 +55,7 @@ def test_every_page_is_accessible_and_error_free(
     problems: dict[str, list[str]] = {}
     for name, path in PAGES:
         page.goto(server + path.format(first=first))
+        wait_for_images(page, "main img:not([loading=lazy])")
         shot(page, f"{name}-{viewport}")
         found = serious_a11y_violations(page)
         if found:

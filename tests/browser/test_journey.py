@@ -8,7 +8,13 @@ import re
 import pytest
 from playwright.sync_api import Page, expect
 
-from tests.browser.conftest import Watched, ready_to_coach, serious_a11y_violations, shot
+from tests.browser.conftest import (
+    Watched,
+    ready_to_coach,
+    serious_a11y_violations,
+    shot,
+    wait_for_images,
+)
 
 pytestmark = pytest.mark.browser
 
@@ -90,6 +96,7 @@ def test_self_care_journey_from_screen_to_chart(server: str, laptop: Watched) ->
     # Today
     expect(page.get_by_role("heading", name="Today's routine")).to_be_visible()
     assert page.locator(".routine-item").count() >= 2
+    assert all(size["natural"] > 0 for size in wait_for_images(page, ".routine-item img"))
     shot(page, "today")
     assert serious_a11y_violations(page) == []
     page.get_by_role("link", name="Start").first.click()

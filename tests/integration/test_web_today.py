@@ -179,3 +179,23 @@ def test_api_profile_put_validates_and_saves() -> None:
     good = c.put("/api/profile", json={"pain": {"neck": 3}, "minutes": 5, "setting": "desk"})
     assert good.status_code == 200
     assert c.get("/api/profile").json()["minutes"] == 5
+
+
+def test_every_item_on_today_has_its_own_figure_loaded_eagerly() -> None:
+    """Each exercise shows its picture (not just the first): an <img> per item, never lazy, at
+    the figure's own 300×220 shape, and each figure URL answers with an SVG."""
+    c = client()
+    cleared(c)
+    with_profile(c)
+    html = c.get("/today").text
+    ids = routine_ids(html)
+    assert len(ids) >= 2
+    images = re.findall(r'<img class="item-figure" src="/figures/([a-z0-9_]+)\.svg"([^>]*)>', html)
+    assert [i for i, _ in images] == ids
+    for exercise_id, attrs in images:
+        assert 'loading="lazy"' not in attrs
+        assert 'width="300" height="220"' in attrs
+        figure = c.get(f"/figures/{exercise_id}.svg")
+        assert figure.status_code == 200
+        assert figure.headers["content-type"].startswith("image/svg+xml")
+        assert "<svg" in figure.text
