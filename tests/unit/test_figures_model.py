@@ -13,8 +13,9 @@ from unhunch.core.errors import InputError
 from unhunch.core.figure_spec import FigureSpec, Keyframe
 from unhunch.figures import render_figure
 from unhunch.figures.poses import BASE_POSES, resolve
+from unhunch.figures.props import nearness, screen
 from unhunch.figures.scene import place_keyframes
-from unhunch.figures.skeleton import two_link
+from unhunch.figures.skeleton import RADII, two_link
 
 SVG = "{http://www.w3.org/2000/svg}"
 
@@ -123,3 +124,37 @@ def test_exercise_without_a_figure_gets_an_honest_placeholder() -> None:
     root = ET.fromstring(render_figure(bare))
     title = root.find(f"{SVG}title")
     assert title is not None and "no picture yet" in (title.text or "")
+
+
+def _seated(**angles: float) -> dict[str, tuple[float, float, float]]:
+    spec = FigureSpec(base="seated", keyframes=[Keyframe(angles=angles)])  # type: ignore[arg-type]
+    return place_keyframes(spec)[1][0].body.points
+
+
+def test_leg_open_drops_a_bent_knee_out_to_the_side() -> None:
+    sitting = _seated(left_hip=100)
+    opened = _seated(left_hip=100, left_leg_open=40)
+    assert opened["left_knee"][0] > sitting["left_knee"][0] + 20  # +x is the figure's left
+    assert math.dist(opened["left_hip"], opened["left_knee"]) == pytest.approx(44.0)
+
+
+def test_leg_turn_swings_a_bent_knees_foot_across_onto_the_other_knee() -> None:
+    crossed = _seated(left_hip=115, left_leg_open=40, left_leg_turn=90, left_knee=120)
+    ankle, other_knee = crossed["left_ankle"], crossed["right_knee"]
+    assert ankle[0] < 0 < crossed["left_knee"][0], "the foot crosses the middle line"
+    assert math.dist(ankle, other_knee) < 16, "the ankle rests on the other knee"
+    assert ankle[1] > other_knee[1], "on top of it, not through it"
+
+
+def test_a_planted_foot_faces_forward_even_when_the_thigh_is_turned() -> None:
+    _, (placed,) = place_keyframes(
+        FigureSpec(base="seated", keyframes=[Keyframe(angles={"left_leg_turn": 30})])
+    )
+    assert placed.angles["left_leg_turn"] == 0
+    assert placed.body.points["left_ankle"][1] == pytest.approx(RADII["foot"], abs=0.5)
+
+
+def test_angled_view_sees_the_right_side_nearer_and_the_front_to_the_right() -> None:
+    assert screen((0.0, 0.0, 10.0), "angled")[0] > 0, "the figure still faces right"
+    assert nearness((-10.0, 0.0, 0.0), "angled") > nearness((10.0, 0.0, 0.0), "angled")
+    assert screen((0.0, 50.0, 0.0), "angled")[1] == -50.0, "heights are not foreshortened"

@@ -16,8 +16,17 @@ Angle conventions (0 = standing tall, arms hanging, facing forward):
 - shoulder: raises the arm forward (90 = reaching ahead, 180 = overhead, -40 = behind);
   arm_out: lifts it out to the side; arm_turn: turns it outwards (forearm up when elbows bend
   at shoulder height); elbow: bends it (never backwards).
-- hip: lifts the thigh forward (90 = sitting); leg_out: opens it to the side; knee bends the
-  knee (never backwards); ankle points the toes (+) or pulls them up (-).
+- hip: lifts the thigh forward (90 = sitting); leg_out: opens it to the side (standing);
+  leg_open: swings the thigh out about the body's long axis before it lifts, so a bent hip's
+  knee falls out to the side (a standing leg turns its toes out); leg_turn: turns the lifted
+  thigh outwards on its own axis, so a bent knee's foot swings across to the other leg (with
+  leg_open, the ankle-on-knee of a figure-four); knee bends the knee (never backwards); ankle
+  points the toes (+) or pulls them up (-).
+
+Views: "side" looks from the figure's left, "front" from in front, "top" from above (lying
+twists), "angled" from ahead and to the figure's right at 40 degrees, for crossings and twists
+that a flat side or front view hides: the left leg crossing over the right knee, the left arm
+threading under the body comes out on the near side.
 """
 
 from __future__ import annotations
@@ -26,7 +35,7 @@ from typing import Any, Literal, get_args
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
-View = Literal["side", "front", "top"]  # top: from above, for lying twists
+View = Literal["side", "front", "top", "angled"]  # top: from above, for lying twists
 BasePose = Literal[
     "standing",
     "seated",
@@ -75,7 +84,10 @@ AXIAL_JOINTS = (
     "trunk", "roll", "lumbar", "bend", "twist", "neck", "neck_bend", "head", "head_turn",
     "shrug", "protract",
 )  # fmt: skip
-LIMB_JOINTS = ("shoulder", "arm_out", "arm_turn", "elbow", "hip", "leg_out", "knee", "ankle")
+LIMB_JOINTS = (
+    "shoulder", "arm_out", "arm_turn", "elbow", "hip", "leg_out", "leg_open", "leg_turn", "knee",
+    "ankle",
+)  # fmt: skip
 SIDES = ("left", "right")
 Side = Literal["left", "right"]
 
@@ -98,6 +110,8 @@ JOINT_LIMITS: dict[str, tuple[float, float]] = {
     "elbow": (0.0, 155.0),
     "hip": (-35.0, 155.0),
     "leg_out": (-35.0, 70.0),
+    "leg_open": (-30.0, 70.0),
+    "leg_turn": (-40.0, 90.0),
     "knee": (0.0, 160.0),
     "ankle": (-30.0, 60.0),
 }
@@ -105,11 +119,12 @@ JOINT_LIMITS: dict[str, tuple[float, float]] = {
 Joint = Literal[
     "trunk", "roll", "lumbar", "bend", "twist", "neck", "neck_bend", "head", "head_turn",
     "shrug", "protract",
-    "shoulder", "arm_out", "arm_turn", "elbow", "hip", "leg_out", "knee", "ankle",
+    "shoulder", "arm_out", "arm_turn", "elbow", "hip", "leg_out", "leg_open", "leg_turn", "knee",
+    "ankle",
     "left_shoulder", "left_arm_out", "left_arm_turn", "left_elbow",
-    "left_hip", "left_leg_out", "left_knee", "left_ankle",
+    "left_hip", "left_leg_out", "left_leg_open", "left_leg_turn", "left_knee", "left_ankle",
     "right_shoulder", "right_arm_out", "right_arm_turn", "right_elbow",
-    "right_hip", "right_leg_out", "right_knee", "right_ankle",
+    "right_hip", "right_leg_out", "right_leg_open", "right_leg_turn", "right_knee", "right_ankle",
 ]  # fmt: skip
 JOINTS: tuple[str, ...] = get_args(Joint)
 

@@ -7,6 +7,7 @@ keyframe's body, so they stay put while the figure moves.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
@@ -33,14 +34,29 @@ class Drawn:
         self.box.extend(points)
 
 
+ANGLED = math.radians(40.0)  # how far the angled view turns from the side towards the front
+COS_A, SIN_A = math.cos(ANGLED), math.sin(ANGLED)
+
+
 def screen(v: Vec, view: View) -> tuple[float, float]:
     """Orthographic projection, y growing down: the side view looks from the figure's left,
-    the front view from in front, the top view down from the ceiling (head to the left)."""
+    the front view from in front, the top view down from the ceiling (head to the left), the
+    angled view from ahead and to the figure's right, 40 degrees round from the side (the
+    figure still faces right; the floor stays a line)."""
     if view == "side":
         return (v[2], -v[1])
     if view == "front":
         return (v[0], -v[1])
+    if view == "angled":
+        return (v[2] * COS_A + v[0] * SIN_A, -v[1])
     return (v[2], v[0])
+
+
+def nearness(v: Vec, view: View) -> float:
+    """How near the viewer a point is, along the direction each view looks from."""
+    if view == "angled":
+        return v[2] * SIN_A - v[0] * COS_A
+    return {"side": v[0], "front": v[2], "top": v[1]}[view]
 
 
 def body_span(bodies: list[Body], view: View) -> tuple[float, float]:
@@ -67,6 +83,9 @@ def _line(x1: float, y1: float, x2: float, y2: float, colour: str, width: float)
 def chair(drawn: Drawn, body: Body, view: View, seated: bool) -> None:
     """A plain chair: under the hips when seated, else with its back under the hands."""
     p = body.points
+    if seated and view == "angled":
+        _chair_in_3d(drawn, p["pelvis"])
+        return
     if seated:
         px, _ = screen(p["pelvis"], view)
         seat_y = -SEAT_TOP
@@ -113,6 +132,34 @@ def chair(drawn: Drawn, body: Body, view: View, seated: bool) -> None:
         drawn.add(_line(hx - 18, 0, hx - 18, top, WOOD_DARK, 4), (hx - 20, top))
         drawn.add(_line(hx + 18, 0, hx + 18, top, WOOD_DARK, 4), (hx + 20, 0))
         drawn.add(_line(hx - 18, top, hx + 18, top, WOOD, 5))
+
+
+def _chair_in_3d(drawn: Drawn, pelvis: Vec) -> None:
+    """A chair built in the room and projected, for the angled view (seat, legs, backrest)."""
+    half, back, front = 22.0, pelvis[2] - 16, pelvis[2] + 26
+    seat, rest = SEAT_TOP, SEAT_TOP + 44
+
+    def at(x: float, y: float, z: float) -> tuple[float, float]:
+        return screen((pelvis[0] + x, y, z), "angled")
+
+    # Far legs first, then the seat, then the near legs and the backrest over it.
+    far, near = half, -half
+    for x, z in ((far, back), (far, front)):
+        (ax, ay), (bx, by) = at(x, 0, z), at(x, seat, z)
+        drawn.add(_line(ax, ay, bx, by, WOOD_DARK, 3), (ax, ay))
+    corners = [at(x, seat, z) for x, z in ((far, back), (far, front), (near, front), (near, back))]
+    outline = " ".join(f"{x:.1f},{y:.1f}" for x, y in corners)
+    drawn.add(
+        f'<polygon points="{outline}" fill="{WOOD}" stroke="{WOOD_DARK}" stroke-width="1.5"/>'
+    )
+    for x, z in ((near, back), (near, front)):
+        (ax, ay), (bx, by) = at(x, 0, z), at(x, seat, z)
+        drawn.add(_line(ax, ay, bx, by, WOOD_DARK, 4), (ax, ay))
+    for x in (far, near):
+        (ax, ay), (bx, by) = at(x, seat, back), at(x, rest, back)
+        drawn.add(_line(ax, ay, bx, by, WOOD_DARK, 4), (bx, by))
+    (ax, ay), (bx, by) = at(far, rest - 4, back), at(near, rest - 4, back)
+    drawn.add(_line(ax, ay, bx, by, WOOD, 7))
 
 
 def wall(drawn: Drawn, bodies: list[Body], view: View, in_front: bool) -> None:

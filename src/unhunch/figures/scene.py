@@ -31,6 +31,7 @@ from unhunch.figures.skeleton import (
     pose_body,
     rot_x,
     segments,
+    thigh_frame,
     upper_frame,
 )
 
@@ -108,7 +109,8 @@ def reach(
         frame = leg_base(angles, side)
         local = limb_local(frame, body.points[f"{side}_hip"], target)
         lift, bend = _two_link(local, LENGTHS["thigh"], LENGTHS["shin"], +1.0)
-        out[f"{side}_hip"], out[f"{side}_knee"] = lift, bend
+        # The reach works in the leg's forward plane, so a planted foot faces forward.
+        out[f"{side}_hip"], out[f"{side}_knee"], out[f"{side}_leg_turn"] = lift, bend, 0.0
         out = clamp_to_limits(out)
         if angles[f"{side}_ankle"] > -10:  # toes pulled up means heel down: keep it
             out[f"{side}_ankle"] = flat_foot(out, side)
@@ -141,7 +143,7 @@ def _two_link(local: Vec, upper: float, lower: float, sign: float) -> tuple[floa
 
 def flat_foot(angles: Angles, side: str) -> float:
     """The ankle angle that lays the foot flat on the floor (toes forward of the ankle)."""
-    thigh = mul(leg_base(angles, side), rot_x(-angles[f"{side}_hip"]))
+    thigh = thigh_frame(angles, side)
     shin = mul(thigh, rot_x(angles[f"{side}_knee"]))
     # foot direction in world = shin · (0, -sin a, cos a); make its height zero.
     a = math.degrees(math.atan2(shin[1][2], shin[1][1]))
@@ -221,7 +223,7 @@ def hand_spot(angles: Angles, body: Body, side: str, target: HandTarget) -> Vec:
     def near(point: Vec, frame: Mat, offset: Vec) -> Vec:
         return add(point, apply(frame, offset))
 
-    own_thigh = mul(pelvis, rot_x(-angles[f"{side}_hip"]))
+    own_thigh = thigh_frame(angles, side)
     spots: dict[str, Callable[[], Vec]] = {
         "knees": lambda: p[f"{side}_knee"],
         "left_knee": lambda: near(p["left_knee"], pelvis, (sign * 5, 0, 0)),
@@ -276,7 +278,7 @@ def with_hands(spec: FigureSpec) -> list[Angles]:
 
 
 LIMB_ANGLES: dict[Limb, tuple[str, ...]] = {
-    "feet": ("hip", "leg_out", "knee", "ankle"),
+    "feet": ("hip", "leg_out", "leg_open", "leg_turn", "knee", "ankle"),
     "hands": ("shoulder", "arm_out", "arm_turn", "elbow"),
 }
 

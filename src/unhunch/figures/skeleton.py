@@ -169,8 +169,17 @@ def arm_base(a: dict[str, float], side: str) -> Mat:
 
 
 def leg_base(a: dict[str, float], side: str) -> Mat:
+    """Frame of the hip before flexion: out to the side, then swung open about the long axis."""
     sign = _side_sign(side)
-    return mul(pelvis_frame(a), rot_z(sign * a[f"{side}_leg_out"]))
+    return chain(
+        pelvis_frame(a), rot_z(sign * a[f"{side}_leg_out"]), rot_y(sign * a[f"{side}_leg_open"])
+    )
+
+
+def thigh_frame(a: dict[str, float], side: str) -> Mat:
+    """The thigh's frame: lifted forward, then turned outwards on its own axis (leg_turn)."""
+    sign = _side_sign(side)
+    return chain(leg_base(a, side), rot_x(-a[f"{side}_hip"]), rot_y(sign * a[f"{side}_leg_turn"]))
 
 
 def pose_body(a: dict[str, float], root: Vec = (0.0, 0.0, 0.0)) -> Body:
@@ -198,7 +207,7 @@ def pose_body(a: dict[str, float], root: Vec = (0.0, 0.0, 0.0)) -> Body:
         fore = mul(arm, rot_x(-a[f"{side}_elbow"]))
         hand = add(elbow, apply(fore, scale(down, LENGTHS["forearm"])))
         hip = add(root, apply(pelvis, (sign * HIP_HALF_WIDTH, 0.0, 0.0)))
-        thigh = mul(leg_base(a, side), rot_x(-a[f"{side}_hip"]))
+        thigh = thigh_frame(a, side)
         knee = add(hip, apply(thigh, scale(down, LENGTHS["thigh"])))
         shin = mul(thigh, rot_x(a[f"{side}_knee"]))
         ankle = add(knee, apply(shin, scale(down, LENGTHS["shin"])))

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from unhunch.core.figure_spec import Highlight, View
 from unhunch.core.models import Exercise
 from unhunch.figures.motion import Timeline
-from unhunch.figures.props import screen
+from unhunch.figures.props import nearness, screen
 from unhunch.figures.skeleton import HEAD_RADIUS, Body, Vec, add, apply
 
 BODY = "#35577a"
@@ -80,7 +80,7 @@ def highlights(exercise: Exercise) -> set[str]:
 
 def depth(v: Vec, view: View) -> float:
     """Nearness to the viewer: the side view looks from +x, the front from +z, the top from +y."""
-    return {"side": v[0], "front": v[2], "top": v[1]}[view]
+    return nearness(v, view)
 
 
 def extra_points(body: Body, strap_side: str) -> dict[str, Vec]:
