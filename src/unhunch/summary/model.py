@@ -36,8 +36,9 @@ class ScreenPart(Part):
 
 class CoachingPart(Part):
     allowed: bool
-    reason: str
+    reason: str  # what the person was told (the coaching gate's words)
     warnings: list[str]  # diary warning signs since the latest screen
+    note: str | None  # why coaching is paused, for the clinician; None when it is not
 
 
 class ProfilePart(Part):
@@ -144,6 +145,7 @@ class Summary(Part):
     profile: ProfilePart | None
     pain: list[RegionPart]
     symptoms: list[SymptomPart]
+    pain_jumps: list[str]  # a region 3+ points above its previous score (core/warnings.py)
     sessions: SessionsPart
     next_morning: list[NextMorningPart]
     breaks: BreaksPart | None

@@ -22,8 +22,9 @@ from unhunch.summary.model import NextMorningPart, RegionPart, Summary
 HERE = Path(__file__).parent
 MINUS = "\u2212"
 # Per fit level: how many stopped sessions / exercises and routine lines are listed, and the
-# chart's size in mm (matplotlib draws it 8 x 4.5 inches; at 180 mm its text is about 9 pt).
-LIMITS = ((6, 16, 180), (5, 12, 170), (4, 10, 150), (3, 8, 130))
+# chart's width in mm (matplotlib draws it 8 x 4.5 inches; at 180 mm its text is about 9 pt).
+# The last level leaves the chart out: a page that cannot hold everything keeps the words.
+LIMITS = ((6, 16, 180), (5, 12, 170), (4, 10, 150), (3, 8, 130), (2, 6, 110), (2, 6, 0))
 
 
 class DoesNotFit(RuntimeError):
@@ -80,11 +81,6 @@ def morning(item: NextMorningPart) -> str:
     )
 
 
-def plain(text: str) -> str:
-    """Advice written for the terminal names commands in backticks; print them plainly."""
-    return text.replace("`", "")
-
-
 @cache
 def environment() -> Environment:
     env = Environment(
@@ -96,7 +92,7 @@ def environment() -> Environment:
     env.filters.update(
         day=day, short=short, moment=moment, ago=ago, num=num, change=change, morning=morning
     )
-    env.filters.update(plain=plain, label=label)
+    env.filters.update(label=label)
     return env
 
 
@@ -121,7 +117,8 @@ def render_html(summary: Summary, chart_svg: str | None, fit: int = 0) -> str:
         .render(
             s=summary,
             css=Markup((HERE / "page.css").read_text(encoding="utf-8")),
-            chart=inline_svg(chart_svg, chart_mm) if chart_svg else None,
+            chart=inline_svg(chart_svg, chart_mm) if chart_svg and chart_mm else None,
+            chart_left_out=bool(chart_svg) and not chart_mm,
             fit=fit,
             limit=limit,
             routine_limit=routine_limit,
