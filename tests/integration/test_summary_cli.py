@@ -275,3 +275,18 @@ def test_an_existing_file_is_replaced_whole(tmp_path: Path) -> None:
     assert pdf.read_bytes().startswith(b"%PDF-") and pages(pdf) == 1
     left = [p.name for p in tmp_path.iterdir() if p.name != "unhunch-home"]
     assert left == ["s.pdf"]  # no temporary file (.unhunch-*.pdf) left beside it
+
+
+@pytest.mark.postgres
+def test_postgres_gives_the_same_summary_as_sqlite(pg_url: str) -> None:
+    import uuid
+
+    from unhunch.services.context import Context
+    from unhunch.services.summary import clinician_summary
+
+    on_sqlite, on_postgres = local_context(), Context(pg_url, f"summary-{uuid.uuid4()}")
+    for ctx in (on_sqlite, on_postgres):
+        seed_month(ctx, emergency=True)
+    same = clinician_summary(on_sqlite, NOW, 30)
+    assert clinician_summary(on_postgres, NOW, 30) == same
+    assert same.screen is not None and same.screen.raised and same.sessions.count > 10
