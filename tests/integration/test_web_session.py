@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import uuid
 from typing import Any
 
@@ -132,3 +133,23 @@ def test_stop_check_applies_the_stop_rules(check: dict[str, Any], action: str) -
 @pytest.mark.parametrize("check", [{"pain": 11}, {"pain": "a lot"}, {"bleeding": True}])
 def test_stop_check_rejects_bad_input(check: dict[str, Any]) -> None:
     assert client().post("/api/stop-check", json=check).status_code == 422
+
+
+def test_player_page_names_the_timeline_it_runs_and_leaves_room_for_the_figure() -> None:
+    html = ready().get("/session").text
+    assert 'data-timeline="/api/timeline"' in html and 'data-mode="session"' in html
+    # No broken-image placeholder: the figure gets its picture before the first step.
+    assert 'src="data:,"' not in html
+    assert re.search(r'<img id="figure"[^>]*width="300" height="220"', html)
+
+
+def test_timeline_steps_carry_the_words_the_player_shows() -> None:
+    """The player says "Get ready" for a get_ready step and shows the step's own words and cue
+    otherwise; each work step has its exercise so the figure can be shown from the start."""
+    steps = ready().get("/api/timeline").json()["timeline"]["steps"]
+    first = steps[1]
+    assert first["kind"] == "get_ready" and first["exercise"] and first["instructions"]
+    work = [s for s in steps if s["kind"] in ("hold", "reps")]
+    assert work and all(s["exercise"] and s["cue"] for s in work)
+    holds = [s for s in work if s["kind"] == "hold"]
+    assert all(p["breath"] in ("in", "out") for s in holds for p in s["phases"])

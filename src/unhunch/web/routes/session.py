@@ -50,12 +50,30 @@ def player_page(
     profile = planning.load_profile(context)
     if profile is None:
         return RedirectResponse("/profile", status_code=303)
+    return player(request, speed, regions_for(profile), dict(profile.pain))
+
+
+def player(
+    request: Request,
+    speed: float,
+    regions: list[str],
+    pain: dict[str, int],
+    timeline_url: str = "/api/timeline",
+    mode: Literal["session", "break"] = "session",
+) -> Response:
+    """The player page; `timeline_url` is where player.js fetches the steps it runs."""
     # The fast-player hook is for tests and development only; people always get real time.
     chosen = speed if options(request).allow_speed else 1
     return page(
         request,
         "session",
-        {"speed": chosen, "regions": regions_for(profile), "pain": dict(profile.pain)},
+        {
+            "speed": chosen,
+            "regions": regions,
+            "pain": pain,
+            "timeline_url": timeline_url,
+            "mode": mode,
+        },
     )
 
 

@@ -1,4 +1,7 @@
-// The session player: runs the timeline from /api/timeline in the browser.
+// The session player: runs a timeline in the browser. The page says which one (data-timeline:
+// today's routine at /api/timeline, or a movement break's at /api/breaks/timeline) and in which
+// mode (data-mode: "session" saves to /api/sessions with check-ins before and after; "break"
+// records the break as taken when it starts and has no pain check-ins).
 // Safety decisions come from the server (/api/stop-check, core/stop_rules.decide); every save
 // goes to /api/sessions under one id made here, so a retried save never doubles a session.
 // No inline script or style anywhere: the pacer moves through the CSSOM (element.style).
@@ -7,6 +10,8 @@ const $ = (id) => document.getElementById(id);
 const root = $("player");
 const speed = Math.max(1, Number(root.dataset.speed) || 1);
 const regions = (root.dataset.regions || "").split(",").filter(Boolean);
+const timelineUrl = root.dataset.timeline || "/api/timeline";
+const isBreak = root.dataset.mode === "break";
 
 const s = {
   sessionId: newId(),
@@ -83,6 +88,7 @@ function record(status) {
 }
 
 async function save(final = false) {
+  if (isBreak) return; // a break is one "taken" event, recorded when it starts
   const body = record(final ? s.endStatus || "completed" : "running");
   try {
     await post("/api/sessions", body);
@@ -203,27 +209,84 @@ function render(changed) {
     const item = items[n];
     $("where").textContent = `Exercise ${n + 1} of ${items.length}` + (item ? ` · ${blockWords(item.block)}` : "");
     $("ex-name").textContent = cur.name || (item ? item.name : "");
-    $("step-text").textContent = cur.text;
+    const words = stepWords(cur);
+    $("step-text").textContent = words.main;
+    $("step-detail").textContent = words.detail;
+    $("count-label").textContent = countWords(cur);
+    // Rep and breath numbers are already in the step's words; here only the set and side.
     const parts = [];
-    if (cur.rep_count) parts.push(`Rep ${cur.rep_index} of ${cur.rep_count}`);
-    if (cur.breath_count) parts.push(`Breath ${cur.breath_index} of ${cur.breath_count}`);
     if (cur.set_count > 1) parts.push(`Set ${cur.set_index} of ${cur.set_count}`);
-    if (cur.side) parts.push(`${cur.side} side`);
+    if (cur.side) parts.push(`${cur.side === "left" ? "Left" : "Right"} side`);
     $("rep-side").textContent = parts.join(" · ");
-    const ex = cur.exercise;
-    if (ex) {
-      const src = `/figures/${ex}.svg?animated=true&side=${cur.side || "left"}`;
-      if (src !== s.shownFigure) {
-        $("figure").src = src;
-        $("figure").alt = `Drawing of ${cur.name || ex}${cur.side ? `, ${cur.side} side` : ""}`;
-        s.shownFigure = src;
-      }
-    }
+    if (cur.instructions && cur.instructions.length) showHow(cur.instructions);
+    showFigure(cur);
     $("back").disabled = s.index <= 1;
-    speak(cur.text);
+    speak(words.spoken);
   }
   $("count").textContent = String(Math.ceil(runRemaining()));
   pace(cur);
+}
+
+// What the person reads. The get-ready step's own text announces the exercise as "Next: …",
+// which reads wrong under that exercise's name while it is about to start: it says "Get ready"
+// and keeps the rest (the dose, a change of position, which side first) as the detail.
+function stepWords(cur) {
+  if (cur.kind === "get_ready") {
+    const detail = cur.text
+      .replace(`Next: ${cur.name} — `, "")
+      .replace(`An easier version: ${cur.name} — `, "An easier version: ");
+    const start = cur.cue ? ` ${cur.cue}` : "";
+    return { main: "Get ready", detail: `${detail}${start}`, spoken: `Get ready: ${cur.name}. ${detail}${start}` };
+  }
+  const cue = cur.kind === "hold" || cur.kind === "reps" ? cur.cue || "" : "";
+  return { main: cur.text, detail: cue, spoken: cur.text };
+}
+
+function countWords(cur) {
+  return {
+    get_ready: "seconds to get ready",
+    rest: "seconds of rest",
+    switch_side: "seconds to switch sides",
+    hold: "seconds left in this hold",
+    reps: cur.set_count > 1 ? "seconds left in this set" : "seconds left",
+  }[cur.kind] || "";
+}
+
+function showHow(instructions) {
+  const list = $("how-steps");
+  const text = instructions.join("\n");
+  if (list.dataset.for === text) return;
+  list.dataset.for = text;
+  list.replaceChildren(...instructions.map((line) => {
+    const li = document.createElement("li");
+    li.textContent = line;
+    return li;
+  }));
+}
+
+function figureUrl(exercise) {
+  // Animated figures do a two-sided exercise left then right by themselves.
+  return `/figures/${exercise}.svg?animated=true`;
+}
+
+function showFigure(cur) {
+  const ex = cur.exercise;
+  if (!ex) return;
+  const src = figureUrl(ex);
+  if (src === s.shownFigure) return;
+  const img = $("figure");
+  img.src = src;
+  img.alt = `Moving drawing of ${cur.name || ex}`;
+  s.shownFigure = src;
+}
+
+function preloadFigures() {
+  // Fetched while the person answers the check-in, so each step's picture is ready at once.
+  s.preloaded = [...new Set(s.steps.map((x) => x.exercise).filter(Boolean))].map((ex) => {
+    const img = new Image();
+    img.src = figureUrl(ex);
+    return img;
+  });
 }
 
 function blockWords(block) {
@@ -235,12 +298,12 @@ function pace(cur) {
   const word = $("breath-word");
   const pacer = $("pacer");
   if (!cur.phases || cur.phases.length === 0) {
-    box.classList.add("idle");
+    // Reps set their own breathing in the cue; an idle circle would only distract.
+    box.hidden = true;
     word.textContent = "";
-    pacer.style.transform = "scale(0.8)";
     return;
   }
-  box.classList.remove("idle");
+  box.hidden = false;
   let passed = 0;
   for (const ph of cur.phases) {
     if (s.elapsed < passed + ph.seconds || ph === cur.phases[cur.phases.length - 1]) {
@@ -364,7 +427,7 @@ async function reportTooMuch() {
       $("emergency-text").textContent = decision.message;
       $("emergency-title").focus();
       s.painAfter = null;
-      await post("/api/sessions", record("stopped")).catch(() => {});
+      if (!isBreak) await post("/api/sessions", record("stopped")).catch(() => {});
       return;
     }
     finishSteps();
@@ -423,6 +486,10 @@ function finishSteps() {
   setRunning(false);
   letSleep();
   s.index = s.steps.length - 1;
+  if (isBreak) {
+    finishBreak();
+    return;
+  }
   show("after");
   $("after-title").textContent = s.endStatus === "stopped" ? "We stopped the session. How is your pain now?" : s.endStatus === "quit" ? "Session ended. How is your pain now?" : "All done. How is your pain now?";
   for (const r of regions) {
@@ -466,9 +533,36 @@ async function afterCheckIn(ev) {
   await save(true);
 }
 
+function finishBreak() {
+  if (!s.endStatus) s.endStatus = "completed";
+  for (let i = 0; i < s.timeline.items.length; i++) if (!s.outcomes.has(i)) markItem(i, "done");
+  const done = [...s.outcomes.values()].filter((o) => o.outcome === "done" || o.outcome === "eased").length;
+  show("done");
+  $("done-title").textContent = s.endStatus === "completed" ? "Break done" : "Break ended";
+  $("done-summary").textContent = `${done} of ${s.timeline.items.length} exercises done. Back to your day.`;
+  if (s.stopReason === "spreading" && s.advice) {
+    $("done-advice").textContent = s.advice.message;
+    $("done-advice").hidden = false;
+    $("to-screen").hidden = false;
+  }
+  $("save-state").textContent = s.breakSaved ? "Saved as a break taken." : "";
+  $("done-title").focus();
+}
+
+async function startBreak() {
+  // Starting is taking the break (the banner's Start only brought the person here).
+  try {
+    await post("/api/breaks/taken", {});
+    s.breakSaved = true;
+  } catch (err) {
+    s.breakSaved = false;
+  }
+}
+
 async function beforeCheckIn(ev) {
   ev.preventDefault();
-  s.painBefore = painFrom($("checkin-form"));
+  s.painBefore = isBreak ? null : painFrom($("checkin-form"));
+  if (isBreak) startBreak();
   show("stage");
   s.index = 0;
   enter(1);
@@ -523,15 +617,18 @@ async function main() {
     if (document.visibilityState === "visible" && s.running) keepAwake();
   });
 
-  const r = await fetch("/api/timeline");
+  const r = await fetch(timelineUrl);
   if (!r.ok) {
-    fail("We could not load today's routine. Please go back to the Today page.");
+    fail(isBreak ? "We could not load this break. Please go back to the Today page." : "We could not load today's routine. Please go back to the Today page.");
     $("loading").hidden = true;
     return;
   }
   const doc = await r.json();
   s.timeline = doc.timeline;
   s.steps = doc.timeline.steps;
+  preloadFigures();
+  const first = s.steps.find((x) => x.exercise);
+  if (first) showFigure(first);
   root.dataset.ready = "true";
   show("checkin");
   $("checkin-title").focus?.();
