@@ -32,7 +32,13 @@ from unhunch.core.planner_score import (
     off_target,
     ordered,
 )
-from unhunch.core.planner_search import fits, is_wide, required_regions, search
+from unhunch.core.planner_search import (
+    SHORT_BUDGET,
+    fits,
+    is_wide,
+    required_regions,
+    search,
+)
 from unhunch.core.planner_words import notes_for, why
 from unhunch.core.profile_parse import check_ids
 from unhunch.core.progression import History
@@ -91,6 +97,8 @@ def best_plan(pool: Pool) -> tuple[Picks, int]:
         found.append((tight, d))
         if not is_wide(pool, tight, d):
             found.append((search(pool, d, wide=True), d))
+        if pool.budget <= SHORT_BUDGET:
+            found.append((search(pool, d, edges_first=True), d))
     return max(found, key=lambda f: rank_key(pool, f[0]))
 
 

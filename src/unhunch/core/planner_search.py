@@ -22,6 +22,12 @@ from unhunch.core.planner_score import Pick, Picks, monotone, total_seconds
 from unhunch.core.planner_state import State
 
 MAX_SWAP_PASSES = 3
+# Up to this budget (seconds) a search is cheap and its first choices weigh most: the planner
+# also tries the warm-up and cool-down first, and the search tries compound block moves.
+SHORT_BUDGET = 600
+# A compound move whose J before the doses settle is this far below the current J is not
+# worth settling (settling rarely wins back more).
+SETTLE_MARGIN = 4.0
 FILL_FLOOR = 0.85
 EPS = 1e-9
 
@@ -82,23 +88,23 @@ def _rate(state: State, kind: str, cand: int) -> tuple[float, Pick | None, Pick]
     value = state.value()
     total = state.total()
     if kind == "add":
-        found = _trial_add(state, cand, "main")
-        if found is None or found[0] <= value + EPS:
+        dose = state.best_dose(cand, "main")
+        if dose is None:
             return None
-        state.add(found[1])
-        spent = state.total() - total
-        state.remove(found[1])
-        return (found[0] - value) / max(1, spent), None, found[1]
+        pick = Pick(cand, "main", dose)
+        state.add(pick)
+        gain, spent = state.value() - value, state.total() - total
+        state.remove(pick)
+        if gain <= EPS:
+            return None
+        return gain / max(1, spent), None, pick
     old = state.picks.get(cand)
     if old is None or old.dose + 1 >= len(state.pool.candidates[cand].doses):
         return None
-    new = Pick(cand, old.block, old.dose + 1)
-    state.remove(old)
-    state.add(new)
+    new = state.set_dose(old, old.dose + 1)
     ok = state.fits()
     gain, spent = state.value() - value, state.total() - total
-    state.remove(new)
-    state.add(old)
+    state.set_dose(new, old.dose)
     if not ok or gain <= EPS:
         return None
     return gain / max(1, spent), old, new
@@ -252,6 +258,56 @@ def _move_block(state: State, required: set[str]) -> bool:
     return False
 
 
+def _edge_takes_place(state: State, required: set[str]) -> bool:
+    """A warm-up or cool-down item moves into the main block in place of a main item, and its
+    block takes another exercise, when J rises. Costs edges × main × options trials, so the
+    search uses it on short routines, where the first choices fill most of the time."""
+    pool = state.pool
+    value = state.value()
+    picks = list(state.picks.values())
+    for p in picks:
+        this = pool.candidates[p.cand]
+        if p.block == "main" or "main" not in this.blocks or p.cand in pool.forced:
+            continue
+        if not (this.relevant or state.allow_off_target):
+            continue
+        moved = Pick(p.cand, "main", p.dose)
+        for q in picks:
+            if q.block != "main" or q.cand in pool.forced:
+                continue
+            state.remove(p)
+            state.remove(q)
+            state.add(moved)
+            # The refill comes next, so the 85 % floor is checked after it, not here.
+            if state.total() <= pool.budget and state.monotone() and _keeps(state, required):
+                found = None
+                for cand, block in _options(state, p.block):
+                    if cand == q.cand:
+                        continue
+                    trial = _trial_add(state, cand, block)
+                    if trial is not None and (found is None or trial[0] > found[0]):
+                        found = trial
+                if found is not None and found[0] > value - SETTLE_MARGIN:
+                    # Judge the move after the doses settle: the freed time goes to them.
+                    before = state.copy_picks()
+                    state.add(found[1])
+                    _tune_doses(state)
+                    if state.fits() and state.value() > value + EPS:
+                        return True
+                    _restore(state, before)
+            state.remove(moved)
+            state.add(p)
+            state.add(q)
+    return False
+
+
+def _restore(state: State, picks: Picks) -> None:
+    for p in list(state.picks.values()):
+        state.remove(p)
+    for p in picks:
+        state.add(p)
+
+
 def _tune_doses(state: State, trades: bool = False) -> None:
     """Single dose steps (±1) while J rises; with `trades`, then also one item down and
     another up (done once, at the end: it costs n² trials)."""
@@ -264,23 +320,19 @@ def _tune_doses(state: State, trades: bool = False) -> None:
                 dose = p.dose + step
                 if not 0 <= dose < size:
                     continue
-                new = Pick(p.cand, p.block, dose)
-                state.remove(p)
-                state.add(new)
+                new = state.set_dose(p, dose)
                 if state.fits():
                     v = state.value()
                     if v > value + EPS and (best is None or v > best[0]):
                         best = (v, p, new)
-                state.remove(new)
-                state.add(p)
+                state.set_dose(new, p.dose)
         if best is None:
             if not (trades and _trade_doses(state, value)):
                 return
             value = state.value()
             continue
         value, old, new = best
-        state.remove(old)
-        state.add(new)
+        state.set_dose(old, new.dose)
 
 
 def _trade_doses(state: State, value: float) -> bool:
@@ -292,30 +344,22 @@ def _trade_doses(state: State, value: float) -> bool:
     for p in picks:
         if p.dose == 0:
             continue
-        down = Pick(p.cand, p.block, p.dose - 1)
-        state.remove(p)
-        state.add(down)
+        down = state.set_dose(p, p.dose - 1)
         for q in picks:
             if q.cand == p.cand or q.dose + 1 >= len(cands[q.cand].doses):
                 continue
-            up = Pick(q.cand, q.block, q.dose + 1)
-            state.remove(q)
-            state.add(up)
+            up = state.set_dose(q, q.dose + 1)
             if state.fits():
                 v = state.value()
                 if v > value + EPS and (best is None or v > best[0]):
                     best = (v, p, down, q, up)
-            state.remove(up)
-            state.add(q)
-        state.remove(down)
-        state.add(p)
+            state.set_dose(up, q.dose)
+        state.set_dose(down, p.dose)
     if best is None:
         return False
     _, p, down, q, up = best
-    state.remove(p)
-    state.remove(q)
-    state.add(down)
-    state.add(up)
+    state.set_dose(p, down.dose)
+    state.set_dose(q, up.dose)
     return True
 
 
@@ -351,8 +395,45 @@ def _swap_once(state: State, required: set[str], forced: set[int]) -> bool:
     return False
 
 
+def _cover_regions(state: State, required: list[str], wide: bool) -> None:
+    """One main item for each painful region not yet covered, most painful first."""
+    pool = state.pool
+    for region in required:
+        if state.covered[region] > 0:
+            continue
+        options = [
+            (i, b)
+            for i, b in _options(state, "main")
+            if any(r == region for r, _ in pool.candidates[i].credit)
+        ]
+        _add_best(state, options, must_improve=False)
+
+
+def _add_edges(state: State, required: list[str], wide: bool) -> None:
+    """Warm-up and cool-down items up to the block counts (see `search` for `wide`)."""
+    pool = state.pool
+    direction = state.direction
+    edges: tuple[tuple[BlockName, int], ...] = (
+        ("warm_up", pool.n_warm),
+        ("cool_down", pool.n_cool),
+    )
+    for block, count in edges:
+        while sum(1 for p in state.picks.values() if p.block == block) < count:
+            options = _options(state, block)
+            if wide and options:
+                sign = direction if block == "warm_up" else -direction
+                end = min(sign * pool.candidates[i].rank for i, _ in options)
+                options = [o for o in options if sign * pool.candidates[o[0]].rank == end]
+            if not _add_best(state, options, must_improve=False):
+                break
+
+
 def search(
-    pool: Pool, direction: int, skip: frozenset[int] = frozenset(), wide: bool = False
+    pool: Pool,
+    direction: int,
+    skip: frozenset[int] = frozenset(),
+    wide: bool = False,
+    edges_first: bool = False,
 ) -> Picks:
     """One routine for the direction. `wide` picks the warm-up at the start of the position
     order and the cool-down at its end, so the main block may use every position between
@@ -378,24 +459,9 @@ def search(
                 break
             old = new
     required = required_regions(pool)
-    for region in required:
-        if state.covered[region] > 0:
-            continue
-        options = [
-            (i, b)
-            for i, b in _options(state, "main")
-            if any(r == region for r, _ in pool.candidates[i].credit)
-        ]
-        _add_best(state, options, must_improve=False)
-    for block, count in (("warm_up", pool.n_warm), ("cool_down", pool.n_cool)):
-        while sum(1 for p in state.picks.values() if p.block == block) < count:
-            options = _options(state, block)
-            if wide and options:
-                sign = direction if block == "warm_up" else -direction
-                end = min(sign * pool.candidates[i].rank for i, _ in options)
-                options = [o for o in options if sign * pool.candidates[o[0]].rank == end]
-            if not _add_best(state, options, must_improve=False):
-                break
+    steps = [_cover_regions, _add_edges] if not edges_first else [_add_edges, _cover_regions]
+    for step in steps:
+        step(state, required, wide)
     _grow(state, doses=False)
     _grow(state)
     _tune_doses(state)
@@ -406,8 +472,9 @@ def search(
         state.min_total = int(-(-FILL_FLOOR * pool.budget // 1))
     kept = {r for r in required if state.covered[r] > 0}
     forced = set(pool.forced)
+    short = pool.budget <= SHORT_BUDGET
     for _ in range(MAX_SWAP_PASSES):
-        moved = _move_block(state, kept)
+        moved = _move_block(state, kept) or (short and _edge_takes_place(state, kept))
         if not (_swap_once(state, kept, forced) or moved):
             break
         _tune_doses(state)
@@ -452,6 +519,6 @@ def is_wide(pool: Pool, picks: Picks, direction: int) -> bool:
         if not chosen:
             continue
         end = min(sign * c.rank for c in cands if block in c.blocks)
-        if min(chosen) != end:
+        if max(chosen) != end:
             return False
     return True

@@ -92,6 +92,21 @@ class State:
             for d in cand.directions:
                 _dec(self.dirs, d)
 
+    def set_dose(self, pick: Pick, dose: int) -> Pick:
+        """The same item at another dose (positions and blocks stay: only sums change)."""
+        cand = self.pool.candidates[pick.cand]
+        new = Pick(pick.cand, pick.block, dose)
+        self.picks[pick.cand] = new
+        self.work += cand.work[dose] - cand.work[pick.dose]
+        row = self.quality[pick.block][pick.cand]
+        self.q += row[dose] - row[pick.dose]
+        if pick.block == "main":
+            for region, credit in cand.credit:
+                self.covered[region] += credit * (
+                    cand.cover_work[dose] - cand.cover_work[pick.dose]
+                )
+        return new
+
     def total(self) -> int:
         return self.work + dosing.POSITION_CHANGE_SECONDS * max(0, len(self.ranks) - 1)
 
