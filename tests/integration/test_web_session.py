@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 from fastapi.testclient import TestClient
 
-from tests.integration.test_web_today import cleared, with_profile
+from tests.integration.test_web_today import PROFILE_FORM, cleared, with_profile
 from tests.integration.web_helpers import client
 from unhunch.services import sessions
 from unhunch.services.context import local_context
@@ -153,3 +153,23 @@ def test_timeline_steps_carry_the_words_the_player_shows() -> None:
     assert work and all(s["exercise"] and s["cue"] for s in work)
     holds = [s for s in work if s["kind"] == "hold"]
     assert all(p["breath"] in ("in", "out") for s in holds for p in s["phases"])
+
+
+def test_a_session_finishes_with_the_routine_it_started_even_if_todays_plan_changed() -> None:
+    c = ready()
+    doc = c.get("/api/timeline").json()
+    sid = str(uuid.uuid4())
+    running = {"id": sid, "status": "running", "pain_before": {"upper_back": 5}}
+    assert c.post("/api/sessions", json=running).status_code == 200
+    # The person changes their profile in another tab: today's plan is now different.
+    changed = {**PROFILE_FORM, "pain_neck": "0", "pain_lower_back": "6", "setting": "floor"}
+    assert c.post("/profile", data=changed, follow_redirects=False).status_code == 303
+    now_planned = [i["exercise"] for i in c.get("/api/timeline").json()["timeline"]["items"]]
+    assert now_planned != [i["exercise"] for i in doc["timeline"]["items"]]
+    response = c.post("/api/sessions", json=finished(doc, sid))
+    assert response.status_code == 200, response.text
+    stored = sessions.load(local_context(), sid)
+    assert stored is not None and stored["status"] == "completed"
+    assert [i["exercise"] for i in stored["items"]] == [
+        i["exercise"] for i in doc["timeline"]["items"]
+    ]

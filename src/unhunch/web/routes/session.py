@@ -7,6 +7,7 @@ core/stop_rules.decide, and every save is idempotent under the client-made sessi
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
 from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Query
@@ -50,14 +51,16 @@ def player_page(
     profile = planning.load_profile(context)
     if profile is None:
         return RedirectResponse("/profile", status_code=303)
-    return player(request, speed, regions_for(profile), dict(profile.pain))
+    return player(
+        request, speed, regions_for(profile), {str(k): v for k, v in profile.pain.items()}
+    )
 
 
 def player(
     request: Request,
     speed: float,
     regions: list[str],
-    pain: dict[str, int],
+    pain: Mapping[str, int],
     timeline_url: str = "/api/timeline",
     mode: Literal["session", "break"] = "session",
 ) -> Response:
@@ -70,7 +73,7 @@ def player(
         {
             "speed": chosen,
             "regions": regions,
-            "pain": pain,
+            "pain": dict(pain),
             "timeline_url": timeline_url,
             "mode": mode,
         },
@@ -164,13 +167,27 @@ def started_at(context: Context, session_id: str, moment: dt.datetime) -> dt.dat
     return value if isinstance(value, dt.datetime) else moment
 
 
+def session_routine(
+    context: Context, stored: dict[str, Any] | None, moment: dt.datetime
+) -> Routine:
+    """The routine this session runs: the one stored at its first save, else today's plan.
+
+    Today's plan can change once a session is stored (the planner varies what was just done),
+    so checking a later save against a fresh plan would refuse the person's finished session."""
+    saved = stored.get("routine") if stored else None
+    if saved:
+        sessions.require_coaching(context, moment)
+        return Routine.model_validate(saved)
+    return planning.plan_today(context, moment)
+
+
 @router.post("/api/sessions", tags=["session"])
 def api_save_session(body: SessionSave, context: Ctx) -> dict[str, Any]:
     """Store (or store again) a session played in the browser, under the client's id."""
     moment = now()
-    routine = planning.plan_today(context, moment)
-    check_items(routine, body.items)
     stored = sessions.load(context, body.id)
+    routine = session_routine(context, stored, moment)
+    check_items(routine, body.items)
     ended: dt.datetime | None = None
     if body.status != "running":
         previous_end = stored.get("ended_at") if stored else None
