@@ -94,9 +94,11 @@ BASE_POSES: dict[BasePose, BaseDef] = {
         plant=("hands",), lock=FLOOR_LOCK, trunk=78, lumbar=-34, neck=-10, head=-6,
         shoulder=38, elbow=92, hip=-12, ankle=60,
     ),
+    # The arms are longer than the thighs, so on hands and knees the back slopes up a little
+    # towards the shoulders; level, the arms would have to fold to reach the floor.
     "all_fours": _pose(
-        anchor="knees", plant=("hands",), lock=FLOOR_LOCK, trunk=90, neck=-10, shoulder=90,
-        elbow=2, hip=90, knee=96, ankle=60,
+        anchor="knees", plant=("hands",), lock=FLOOR_LOCK, trunk=75, neck=-20, shoulder=75,
+        elbow=2, hip=75, knee=96, ankle=60,
     ),
     "kneeling": _pose(anchor="knees", hip=2, knee=96, ankle=60, shoulder=4, elbow=10),
     "half_kneeling": _pose(
