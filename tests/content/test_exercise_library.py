@@ -13,7 +13,6 @@ from unhunch.core.models import Exercise
 from unhunch.core.vocab import KINDS
 
 
-
 @pytest.fixture(scope="module")
 def library() -> Library:
     return load_library()
