@@ -41,13 +41,18 @@ def free_port() -> int:
 
 
 @pytest.fixture
-def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+def server(
+    tmp_path_factory: pytest.TempPathFactory, request: pytest.FixtureRequest
+) -> Iterator[str]:
     """`unhunch serve --dev` on a free port, its own UNHUNCH_HOME, UNHUNCH_NOW fixed.
 
-    One per test: with the clock fixed, two screens taken in one store would share a moment."""
+    One per test: with the clock fixed, two screens taken in one store would share a moment.
+    A test may change the environment with `@pytest.mark.parametrize("server", [{...}],
+    indirect=True)` (another fixed time, a time zone)."""
     home = tmp_path_factory.mktemp("web-home")
     port = free_port()
-    env = {**os.environ, "UNHUNCH_HOME": str(home), "UNHUNCH_NOW": FIXED_NOW}
+    changes: dict[str, str] = getattr(request, "param", {})
+    env = {**os.environ, "UNHUNCH_HOME": str(home), "UNHUNCH_NOW": FIXED_NOW, **changes}
     env.pop("UNHUNCH_DB", None)
     log = (home / "server.log").open("w")
     proc = subprocess.Popen(

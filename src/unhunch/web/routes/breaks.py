@@ -1,22 +1,24 @@
 """Movement breaks in the browser: a banner the layout polls every minute (HTMX), its start /
-snooze / skip buttons, and the JSON API (/api/breaks/next, /api/breaks/{action},
-/api/breaks/timeline for the player)."""
+snooze / skip buttons, the player page for a break (/breaks/session), and the JSON API
+(/api/breaks/next, /api/breaks/{action}, /api/breaks/timeline for the player)."""
 
 from __future__ import annotations
 
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
-from fastapi import APIRouter
+from fastapi import APIRouter, Query
 from starlette.requests import Request
-from starlette.responses import HTMLResponse
+from starlette.responses import HTMLResponse, RedirectResponse, Response
 
 from unhunch.content import load_library
-from unhunch.core.breaks_routine import WHY
+from unhunch.core.breaks_routine import STAND_UP, WHY
 from unhunch.core.errors import InputError
 from unhunch.core.timeline import Timeline
-from unhunch.services import breaks
+from unhunch.services import breaks, planning, screening
 from unhunch.services.breaks import NextBreak
+from unhunch.services.context import Context
 from unhunch.web.deps import Ctx, now
+from unhunch.web.routes.session import player
 from unhunch.web.templating import page
 
 router = APIRouter()
@@ -24,7 +26,9 @@ router = APIRouter()
 Action = Literal["taken", "snoozed", "skipped"]
 
 
-def banner_context(found: NextBreak, started: bool = False, note: str = "") -> dict[str, Any]:
+def banner_context(
+    context: Context, found: NextBreak, started: bool = False, note: str = ""
+) -> dict[str, Any]:
     due = found.due
     library = load_library()
     routine = found.content.routine
@@ -40,10 +44,13 @@ def banner_context(found: NextBreak, started: bool = False, note: str = "") -> d
     ]
     local = due.at.astimezone(found.settings.zone) if due else None
     return {
+        # Someone who has not set up yet (no profile) gets no nudges: the questions come first.
+        "shown": planning.load_profile(context) is not None,
         "due_now": bool(due and due.at <= now()) and found.content.kind != "none",
         "started": started,
         "kind": found.content.kind,
-        "text": found.content.text,
+        "text": web_words(found, bool(items)),
+        "screen_needed": screening.coaching_status(context, now()).screen_needed,
         "why": WHY,
         "items": items,
         "next_at": f"{local:%H:%M}" if local else "",
@@ -54,32 +61,58 @@ def banner_context(found: NextBreak, started: bool = False, note: str = "") -> d
     }
 
 
+def web_words(found: NextBreak, listed: bool) -> str:
+    """The break's words for the page. With a routine the exercises are listed under it, so the
+    sentence only says to stand up first; a walk-only break keeps its first sentence (the reason
+    after it names a terminal command; the banner links the safety questions instead)."""
+    if listed:
+        return STAND_UP
+    return found.content.text.split(" No exercises for now:")[0]
+
+
+def banner_page(
+    request: Request, context: Context, started: bool = False, note: str = ""
+) -> HTMLResponse:
+    found = breaks.find_next(context, now())
+    return page(
+        request,
+        "partials/_break_banner.html",
+        {"banner": banner_context(context, found, started, note)},
+    )
+
+
 @router.get("/breaks/banner", response_class=HTMLResponse, include_in_schema=False)
 def banner(request: Request, context: Ctx) -> HTMLResponse:
+    return banner_page(request, context)
+
+
+@router.get("/breaks/session", response_class=HTMLResponse, include_in_schema=False)
+def break_session(
+    request: Request, context: Ctx, speed: Annotated[float, Query(ge=1, le=200)] = 1
+) -> Response:
+    """The player with this break's routine (from /api/breaks/timeline); pressing its start
+    records the break as taken. A break without exercises has nothing to play."""
     found = breaks.find_next(context, now())
-    return page(request, "partials/_break_banner.html", {"banner": banner_context(found)})
+    if found.content.routine is None or not found.content.routine.items:
+        return RedirectResponse("/today", status_code=303)
+    return player(request, speed, [], {}, timeline_url="/api/breaks/timeline", mode="break")
 
 
 @router.post("/breaks/{action}", response_class=HTMLResponse, include_in_schema=False)
 def act(request: Request, context: Ctx, action: Action) -> HTMLResponse:
     moment = now()
-    note = ""
     if action == "taken":
-        found = breaks.take(context, moment)
-        return page(request, "partials/_break_banner.html", {"banner": banner_context(found, True)})
+        breaks.take(context, moment)
+        return banner_page(request, context, started=True)
     if action == "skipped":
         breaks.skip(context, moment)
-        note = "Skipped."
-    else:
-        try:
-            breaks.snooze(context, moment)
-            note = "Snoozed."
-        except InputError:
-            note = "No more snoozes for this break: start it or skip it."
-    found = breaks.find_next(context, moment)
-    return page(
-        request, "partials/_break_banner.html", {"banner": banner_context(found, False, note)}
-    )
+        return banner_page(request, context, note="Skipped.")
+    try:
+        breaks.snooze(context, moment)
+        note = "Snoozed."
+    except InputError:
+        note = "No more snoozes for this break: start it or skip it."
+    return banner_page(request, context, note=note)
 
 
 @router.get("/api/breaks/next", tags=["breaks"])

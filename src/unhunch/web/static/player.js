@@ -207,7 +207,8 @@ function render(changed) {
   if (changed) {
     const n = cur.item ?? 0;
     const item = items[n];
-    $("where").textContent = `Exercise ${n + 1} of ${items.length}` + (item ? ` · ${blockWords(item.block)}` : "");
+    const part = isBreak ? "movement break" : item ? blockWords(item.block) : "";
+    $("where").textContent = `Exercise ${n + 1} of ${items.length}` + (part ? ` · ${part}` : "");
     $("ex-name").textContent = cur.name || (item ? item.name : "");
     const words = stepWords(cur);
     $("step-text").textContent = words.main;
