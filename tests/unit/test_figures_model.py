@@ -158,3 +158,24 @@ def test_angled_view_sees_the_right_side_nearer_and_the_front_to_the_right() -> 
     assert screen((0.0, 0.0, 10.0), "angled")[0] > 0, "the figure still faces right"
     assert nearness((-10.0, 0.0, 0.0), "angled") > nearness((10.0, 0.0, 0.0), "angled")
     assert screen((0.0, 50.0, 0.0), "angled")[1] == -50.0, "heights are not foreshortened"
+
+
+def test_a_held_pose_labels_its_breath_circle() -> None:
+    root = ET.fromstring(render_figure(load_library().get("childs_pose"), animated=True))
+    words = ["".join(t.itertext()).strip() for t in root.iter(f"{SVG}text")]
+    assert words == ["breathe in", "breathe out"]
+
+
+def test_a_chin_tuck_too_small_to_trace_still_gets_a_short_arrow_at_the_face() -> None:
+    for exercise_id in ("chin_tucks", "lying_chin_tucks"):
+        root = ET.fromstring(render_figure(load_library().get(exercise_id)))
+        assert root.find(f".//{SVG}g[@class='arrow nudge']") is not None, exercise_id
+
+
+def test_the_supporting_hand_stays_put_while_the_other_arm_threads_under() -> None:
+    spec = load_library().get("thread_the_needle").figure
+    assert spec is not None
+    _, (start, threaded) = place_keyframes(spec)
+    hand = "right_hand"
+    assert math.dist(start.body.points[hand], threaded.body.points[hand]) < 4.0
+    assert threaded.body.points["left_hand"][0] < threaded.body.points["right_hand"][0]

@@ -85,3 +85,18 @@ def turn(
         f'stroke="{ARROW}" stroke-width="3" stroke-linecap="round"/>{_head(pts[-1], pts[-2])}</g>'
     )
     return svg, pts
+
+
+def nudge(
+    tip: Point, direction: Point, length: float = 18.0, opacity: float = 1.0
+) -> tuple[str, list[Point]]:
+    """A short straight arrow ending at tip, for a movement too small to trace (a chin tuck)."""
+    n = math.hypot(*direction) or 1.0
+    ux, uy = direction[0] / n, direction[1] / n
+    tail = (tip[0] - ux * length, tip[1] - uy * length)
+    svg = (
+        f'<g class="arrow nudge" opacity="{opacity:g}"><path d="{_polyline([tail, tip])}" '
+        f'fill="none" stroke="{ARROW}" stroke-width="3" stroke-linecap="round"/>'
+        f"{_head(tip, tail)}</g>"
+    )
+    return svg, [tail, tip]

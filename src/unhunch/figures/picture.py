@@ -11,7 +11,7 @@ from xml.sax.saxutils import escape
 
 from unhunch.core.models import DEFAULT_BREATH_SECONDS, Exercise
 from unhunch.core.vocab import label
-from unhunch.figures.arrows import ARROW, along, turn
+from unhunch.figures.arrows import ARROW, MIN_TRAVEL, along, nudge, turn
 from unhunch.figures.motion import path_between, still_index, timeline
 from unhunch.figures.props import draw_props
 from unhunch.figures.scene import Placed, place_keyframes
@@ -29,6 +29,7 @@ from unhunch.figures.svg import (
 MIN_WIDTH = 300.0
 MIN_HEIGHT = 220.0
 TURN_DEGREES = 15.0
+NUDGE_MIN = 0.3  # head travel below this is no movement at all
 
 TRACKED_POINTS: dict[str, tuple[str, ...]] = {
     "head": ("head",),
@@ -71,6 +72,16 @@ def _arrow(
     names = TRACKED_POINTS.get(spec.arrow, AUTO_POINTS)
     tracks = {n: [d.points(p.body)[n] for p in path] for n in names}
     name = max(tracks, key=lambda n: math.dist(tracks[n][0], tracks[n][-1]))
+    start, end = tracks[name][0], tracks[name][-1]
+    if spec.arrow == "head" and NUDGE_MIN <= math.dist(start, end) < MIN_TRAVEL:
+        # A small head glide (a chin tuck) is too short to trace: a short arrow in front
+        # of the face points the way the head goes.
+        face = d.points(last.body)["nose_b"]
+        chin = d.points(first.body)["nose_b"]
+        way = (face[0] - chin[0], face[1] - chin[1])  # the way the face goes, not the skull
+        n = math.hypot(*way)
+        tip = (face[0] - way[0] / n * 8, face[1] - way[1] / n * 8 - 3)
+        return nudge(tip, way, 16, opacity)
     centre_pts = d.points(last.body)
     centre = (
         (centre_pts["pelvis"][0] + centre_pts["neck_base"][0]) / 2,
@@ -143,7 +154,7 @@ def render(exercise: Exercise, animated: bool, side: str) -> str:
     uid = f"fig-{exercise.id}-{side}-{'a' if animated else 's'}"
     title = escape(_title(exercise, side, animated))
     desc = escape(exercise.steps[0] if exercise.steps else exercise.summary)
-    pacer = _breath_pacer(x0 + w - 18, y0 + 18) if tl is not None and tl.is_hold else ""
+    pacer = _breath_pacer(x0 + w - 30, y0 + 18) if tl is not None and tl.is_hold else ""
     return (
         f'<svg xmlns="http://www.w3.org/2000/svg" class="unhunch-figure" role="img" '
         f'viewBox="{x0:.1f} {y0:.1f} {w:.1f} {h:.1f}" aria-labelledby="{uid}-t {uid}-d">\n'
@@ -181,12 +192,26 @@ def _mirrored(
 
 
 def _breath_pacer(x: float, y: float) -> str:
-    """A small circle that swells on the in-breath and shrinks on the out-breath."""
+    """A small circle that swells on the in-breath and shrinks on the out-breath, labelled
+    so nobody takes it for part of the picture; the word follows the breath (in, out)."""
     breath = DEFAULT_BREATH_SECONDS
+    rise = 0.4  # share of the breath spent breathing in
+    words = (
+        f'<text class="breath-label" x="{x:.1f}" y="{y + 22:.1f}" text-anchor="middle" '
+        f'font-family="sans-serif" font-size="9" fill="{ARROW}">'
+        f'<tspan>breathe in<animate attributeName="opacity" values="1;0;1" '
+        f'keyTimes="0;{rise};1" calcMode="discrete" dur="{breath}s" repeatCount="indefinite"/>'
+        f"</tspan></text>\n"
+        f'<text class="breath-label" x="{x:.1f}" y="{y + 22:.1f}" text-anchor="middle" '
+        f'font-family="sans-serif" font-size="9" fill="{ARROW}" opacity="0">'
+        f'breathe out<animate attributeName="opacity" values="0;1;0" '
+        f'keyTimes="0;{rise};1" calcMode="discrete" dur="{breath}s" repeatCount="indefinite"/>'
+        f"</text>\n"
+    )
     return (
         f'<circle class="breath" cx="{x:.1f}" cy="{y:.1f}" r="5" fill="{ARROW}" opacity="0.35">'
-        f'<animate attributeName="r" values="5;11;5" keyTimes="0;0.4;1" dur="{breath}s" '
-        'repeatCount="indefinite"/></circle>\n'
+        f'<animate attributeName="r" values="5;11;5" keyTimes="0;{rise};1" dur="{breath}s" '
+        'repeatCount="indefinite"/></circle>\n' + words
     )
 
 

@@ -183,14 +183,15 @@ def place(angles: Angles, stage: Stage, moved: frozenset[str] = frozenset()) -> 
         spot = (tip[0], RADII[radius_key], tip[2])
         key = f"{side}_{limb}"
         earlier = stage.targets.get(key)
-        if (
-            earlier is not None
-            and math.dist((earlier[0], earlier[2]), (tip[0], tip[2])) < SAME_SPOT
-        ):
+        near = math.dist((earlier[0], earlier[2]), (tip[0], tip[2])) if earlier else 0.0
+        # A limb this keyframe does not move stays on its spot however the trunk turns (the
+        # supporting hand in thread the needle); one it moves may settle on a new spot.
+        if earlier is not None and (key not in moved or near < SAME_SPOT):
             spot = earlier
         else:
             stage.targets.setdefault(key, spot)
-        angles = reach(angles, body, side, limb, spot)
+        # Hands swing sideways too, so a twisted trunk still reaches its planted hand.
+        angles = reach(angles, body, side, limb, spot, sideways=limb == "hands")
         body = pose_body(angles, root)
         planted.add(key)
     if not planted_limbs or base.ground == "seat":

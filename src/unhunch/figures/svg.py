@@ -129,7 +129,12 @@ def plan_drawing(exercise: Exercise, still: Body) -> Drawing:
     far = [(q, FAR) for q in limbs if part_depth(q) < -2.5]
     near = [(q, BODY) for q in limbs if part_depth(q) >= -2.5]
     axial = [(q, BODY) for q in AXIAL_PARTS]
-    ordered = [(q, WARM if q.name in glow else c) for q, c in far + axial + near]
+    layered = far + axial + near
+    if view != "side":
+        # Seen from the front, at an angle or from above, the head or trunk can be nearer
+        # than a limb (a head lowered to the floor in front of the knees): paint far to near.
+        layered = sorted(layered, key=lambda qc: part_depth(qc[0]))
+    ordered = [(q, WARM if q.name in glow else c) for q, c in layered]
     props: list[str] = list(spec.props if spec.props is not None else exercise.equipment)
     strap_side = "left" if p["left_toe"][1] >= p["right_toe"][1] else "right"
     return Drawing(exercise, view, ordered, glow, props, strap_side)
