@@ -244,7 +244,7 @@ def _move_block(state: State, required: set[str]) -> bool:
         state.remove(p)
         moved = Pick(p.cand, "main", p.dose)
         state.add(moved)
-        if state.fits():
+        if state.fits() and _keeps(state, required):
             found = None
             for cand, block in _options(state, p.block):
                 trial = _trial_add(state, cand, block)
@@ -364,7 +364,20 @@ def _trade_doses(state: State, value: float) -> bool:
 
 
 def _keeps(state: State, required: set[str]) -> bool:
-    return all(state.covered[r] > 0 for r in required)
+    """The painful regions stay covered, and no more main items work off them than the time
+    needed."""
+    if not all(state.covered[r] > 0 for r in required):
+        return False
+    return state.off_limit is None or _off_target(state) <= state.off_limit
+
+
+def _off_target(state: State) -> int:
+    cands = state.pool.candidates
+    return sum(
+        1
+        for p in state.picks.values()
+        if p.block == "main" and not cands[p.cand].relevant and p.cand not in state.pool.forced
+    )
 
 
 def _swap_once(state: State, required: set[str], forced: set[int]) -> bool:
@@ -384,13 +397,18 @@ def _swap_once(state: State, required: set[str], forced: set[int]) -> bool:
         for cand, block in _options(state, p.block):
             if cand == p.cand:
                 continue
-            found = _trial_add(state, cand, block)
-            if found is None or found[0] <= value + EPS:
+            dose = state.best_dose(cand, block)
+            if dose is None:
                 continue
-            state.add(found[1])
-            if _keeps(state, required) and state.fits():
+            pick = Pick(cand, block, dose)
+            state.add(pick)
+            # Below the 85 % floor, a bigger dose of the newcomer may still fit.
+            top = len(state.pool.candidates[cand].doses) - 1
+            while state.total() < state.min_total and pick.dose < top:
+                pick = state.set_dose(pick, pick.dose + 1)
+            if state.value() > value + EPS and _keeps(state, required) and state.fits():
                 return True
-            state.remove(found[1])
+            state.remove(pick)
         state.add(p)
     return False
 
@@ -466,8 +484,11 @@ def search(
     _grow(state)
     _tune_doses(state)
     _reach_floor(state, FILL_FLOOR * pool.budget)
-    # Exercises off the painful regions were only for reaching the floor; swaps use none.
-    state.allow_off_target = not pool.weights
+    # Exercises off the painful regions were only for reaching the floor: later moves may
+    # trade one for another but never add more.
+    if pool.weights:
+        state.off_limit = _off_target(state)
+        state.allow_off_target = state.off_limit > 0
     if state.total() >= FILL_FLOOR * pool.budget:
         state.min_total = int(-(-FILL_FLOOR * pool.budget // 1))
     kept = {r for r in required if state.covered[r] > 0}

@@ -58,6 +58,8 @@ class State:
         self.skip: frozenset[int] = frozenset()  # candidates the search must not add
         # Main items must work a painful region until nothing else can fill the time.
         self.allow_off_target = not pool.weights
+        # Once set, moves may not leave more main items off the painful regions than this.
+        self.off_limit: int | None = None
 
     def copy_picks(self) -> Picks:
         return tuple(self.picks.values())
