@@ -122,3 +122,13 @@ def test_slider_readout_echoes_the_value_and_rejects_unknown_regions() -> None:
     html = c.post("/diary/readout", data={"region": "neck", "pain_neck": "7"}).text
     assert 'id="out-neck"' in html and ">7<" in html
     assert c.post("/diary/readout", data={"region": "knee"}).status_code == 422
+
+
+def test_recent_entries_list_only_the_scored_regions_without_a_dangling_separator() -> None:
+    c = client()
+    c.post("/api/diary", json={"scores": {"neck": 3, "upper_back": 6}, "when": "evening"})
+    page = c.get("/diary").text
+    line = page.split('<ul class="entries">')[1].split("</li>")[0]
+    words = " ".join(line.split())
+    assert "Neck 3 · Upper back 6" in words or "neck 3 · upper back 6" in words
+    assert not words.rstrip().endswith("·") and "6 ·" not in words
