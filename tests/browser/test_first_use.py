@@ -125,3 +125,18 @@ def test_breath_pacer_grows_on_breathe_in_and_shrinks_on_breathe_out(
             assert all(b <= a for a, b in steps) and scales[-1] < scales[0]
     shot(page, "player-breath-pacer")
     assert laptop.errors == []
+
+
+@pytest.mark.parametrize(("device", "smallest"), [("phone", 300), ("laptop", 440)])
+def test_exercise_page_shows_a_big_moving_figure(
+    server: str, device: str, smallest: int, request: pytest.FixtureRequest
+) -> None:
+    watched: Watched = request.getfixturevalue(device)
+    page = watched.page
+    page.goto(server + "/exercises/cat_cow")
+    [figure] = wait_for_images(page, "img.figure")
+    assert figure["natural"] > 0 and figure["width"] >= smallest
+    assert no_sideways_scroll(page)
+    shot(page, f"exercise-{device}")
+    assert serious_a11y_violations(page) == []
+    assert watched.errors == []

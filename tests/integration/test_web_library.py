@@ -65,3 +65,13 @@ def test_figure_is_svg_with_its_own_csp() -> None:
 
 def test_figure_side_is_checked() -> None:
     assert client().get("/figures/chin_tucks.svg", params={"side": "up"}).status_code == 422
+
+
+def test_exercise_page_and_cards_draw_figures_at_their_own_shape() -> None:
+    """Figures are 300×220 frames: drawn into a square box they shrank to a thumbnail."""
+    c = client()
+    page = c.get("/exercises/cat_cow").text
+    assert 'src="/figures/cat_cow.svg?animated=true"' in page
+    assert 'width="300" height="220"' in page
+    cards = c.get("/library", params={"region": "neck"}).text
+    assert 'width="96" height="96"' not in cards and 'width="300" height="220"' in cards
