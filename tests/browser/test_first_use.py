@@ -140,3 +140,23 @@ def test_exercise_page_shows_a_big_moving_figure(
     shot(page, f"exercise-{device}")
     assert serious_a11y_violations(page) == []
     assert watched.errors == []
+
+
+def test_pain_up_after_a_session_gets_after_session_words_not_exercise_ones(
+    server: str, phone: Watched
+) -> None:
+    page = phone.page
+    ready_to_coach(server, PROFILE)
+    page.goto(server + "/session?speed=100")
+    page.get_by_role("button", name="Start the routine").click()
+    page.get_by_role("button", name="End the session").click()
+    expect(page.locator("#after")).to_be_visible()
+    page.locator("#after-upper_back").fill("7")
+    page.get_by_role("button", name="Save and finish").click()
+    advice = page.locator("#done-advice")
+    expect(advice).to_be_visible()
+    expect(advice).to_contain_text("after a session")
+    expect(advice).not_to_contain_text("easier version")  # the exercise is over
+    expect(page.locator("#save-state")).to_have_text("Saved to your diary.")
+    shot(page, "player-done-pain-up-phone")
+    assert phone.errors == []

@@ -512,7 +512,9 @@ async function afterCheckIn(ev) {
       pain: now.length ? Math.max(...now) : null,
       start_pain: starts.length ? Math.max(...starts) : null,
     });
-    if (d.action !== "continue") message = d.message;
+    // The stop rules' words are for during an exercise ("stop this exercise; try the easier
+    // version"); after the session the page says what happens next instead.
+    if (d.action !== "continue") message = $("done-advice").dataset.afterEase || d.message;
   } catch (err) {
     message = null;
   }
