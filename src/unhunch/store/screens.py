@@ -6,7 +6,7 @@ import datetime as dt
 import uuid
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any, cast
 
 from sqlalchemy import Connection, select
@@ -29,8 +29,9 @@ def add_screen(
         advice=o.advice,
         may_coach=o.may_coach,
     )
-    conn.execute(
-        screens.insert().values(
+    seq = conn.execute(
+        screens.insert()
+        .values(
             id=record.id,
             person=person,
             taken_at=record.taken_at,
@@ -40,8 +41,9 @@ def add_screen(
             advice=record.advice,
             may_coach=record.may_coach,
         )
-    )
-    return record
+        .returning(screens.c.seq)
+    ).scalar_one()
+    return replace(record, seq=int(seq))
 
 
 def latest_screen(conn: Connection, person: str) -> ScreenRecord | None:
