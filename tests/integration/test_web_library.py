@@ -32,7 +32,7 @@ def test_api_exercises_rejects_unknown_filters_with_422(params: dict[str, str]) 
 def test_library_page_rejects_unknown_filter_with_a_friendly_page() -> None:
     response = client().get("/library", params={"region": "knees"})
     assert response.status_code == 422
-    assert "region" in response.text and "neck" in response.text
+    assert "Region" in response.text and "neck" in response.text
 
 
 def test_library_live_filter_returns_only_the_list_partial() -> None:
@@ -75,3 +75,10 @@ def test_exercise_page_and_cards_draw_figures_at_their_own_shape() -> None:
     assert 'width="300" height="220"' in page
     cards = c.get("/library", params={"region": "neck"}).text
     assert 'width="96" height="96"' not in cards and 'width="300" height="220"' in cards
+
+
+def test_a_bad_filter_page_names_the_choices_in_plain_words_not_ids() -> None:
+    page = client().get("/library", params={"region": "knees"}).text
+    problems = page.split('<ul class="problems">')[1].split("</ul>")[0]
+    assert "knees" in problems and "upper back" in problems and "back of the thighs" in problems
+    assert "upper_back" not in problems and "hamstrings" not in problems
