@@ -186,7 +186,7 @@ def exercise_steps(
         "position": exercise.position,
     }
     moving = previous is not None and previous != exercise.position
-    lead = "An easier version: " if eased else "Next: "
+    lead = "An easier version: " if eased else "Get ready: "
     text = f"{lead}{exercise.name} — {dose.describe()}."
     if moving:
         text = f"{MOVE_WORDS[exercise.position]} {text}"
