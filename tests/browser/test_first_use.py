@@ -137,7 +137,7 @@ def test_exercise_page_shows_a_big_moving_figure(
     [figure] = wait_for_images(page, "img.figure")
     assert figure["natural"] > 0 and figure["width"] >= smallest
     assert no_sideways_scroll(page)
-    shot(page, f"exercise-{device}")
+    shot(page, f"exercise-figure-{device}")
     assert serious_a11y_violations(page) == []
     assert watched.errors == []
 

@@ -39,6 +39,6 @@ def test_welcome_page_is_accessible(server: str, laptop: Watched) -> None:
     page.goto(server + "/")
     page.keyboard.press("Tab")
     assert page.evaluate("document.activeElement.textContent").strip() == "Skip to the content"
-    shot(page, "welcome")
+    shot(page, "welcome-skip-link")
     assert serious_a11y_violations(page) == []
     assert laptop.errors == []
