@@ -187,8 +187,11 @@ def doorway(drawn: Drawn, body: Body, view: View) -> None:
         drawn.add(_line(x - 5, 0, x - 5, -200, WALL_EDGE, 1.5))
         drawn.add(_line(x + 5, 0, x + 5, -200, WALL_EDGE, 1.5))
     else:
+        # From the front the frame's two sides stand where the forearms rest on them.
         cx = screen(p["pelvis"], view)[0]
-        for x in (cx - 52, cx + 52):
+        reach = max(abs(screen(p[f"{s}_hand"], view)[0] - cx) for s in ("left", "right"))
+        half = max(40.0, reach)
+        for x in (cx - half, cx + half):
             drawn.add(_rect(x - 5, -200, 10, 200, WALL, 1), (x - 8, -200), (x + 8, 0))
 
 
