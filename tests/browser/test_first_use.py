@@ -74,6 +74,8 @@ def test_player_shows_the_figure_from_get_ready_and_words_that_fit_the_step(
     page.keyboard.press("Space")  # pause on get-ready to look at it
     name = page.locator("#ex-name").inner_text()
     expect(page.locator("#step-detail")).not_to_contain_text("Next:")
+    expect(page.locator("#step-detail")).not_to_contain_text("Get ready")
+    expect(page.locator("#step-detail")).not_to_contain_text(name)  # the heading names it
     [figure] = wait_for_images(page, "#figure")
     assert figure["natural"] > 0
     assert figure["width"] >= (340 if device == "phone" else 440)

@@ -228,12 +228,13 @@ function render(changed) {
   pace(cur);
 }
 
-// What the person reads. The get-ready step's own text announces the exercise as "Next: …",
-// which reads wrong under that exercise's name while it is about to start: it says "Get ready"
-// and keeps the rest (the dose, a change of position, which side first) as the detail.
+// What the person reads. The get-ready step's own text names the exercise again ("Get ready:
+// <name> — <dose>.", "Next: …" before), which the heading already shows: the page says "Get
+// ready" and keeps the rest (the dose, a change of position, which side first) as the detail.
 function stepWords(cur) {
   if (cur.kind === "get_ready") {
     const detail = cur.text
+      .replace(`Get ready: ${cur.name} — `, "")
       .replace(`Next: ${cur.name} — `, "")
       .replace(`An easier version: ${cur.name} — `, "An easier version: ");
     const start = cur.cue ? ` ${cur.cue}` : "";
