@@ -82,3 +82,15 @@ def test_malformed_fixed_clock_exits_2() -> None:
     result = runner.invoke(app, ["exercises"], env={"UNHUNCH_NOW": "tomorrow"})
     assert result.exit_code == 2
     assert "UNHUNCH_NOW" in result.output
+
+
+def test_db_option_works_before_or_after_the_command(tmp_path: Path) -> None:
+    script = Path(sys.executable).with_name("unhunch")
+    for i, args in enumerate(
+        (["--db", "URL", "log", "pain", "--neck", "2"], ["log", "pain", "--neck", "2", "--db=URL"])
+    ):
+        db = tmp_path / f"other{i}.db"
+        line = [a.replace("URL", f"sqlite:///{db}") for a in args]
+        done = subprocess.run([str(script), *line], capture_output=True, text=True, timeout=60)
+        assert done.returncode == 0, done.stderr
+        assert db.exists()

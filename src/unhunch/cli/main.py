@@ -98,6 +98,31 @@ app.add_typer(profile_cmd.profile_app, name="profile")
 app.add_typer(breaks_cmd.breaks_app, name="breaks")
 
 
+def lift_db_option(argv: list[str]) -> list[str]:
+    """Accept `--db URL` anywhere on the line (`unhunch plan --db URL` as well as
+    `unhunch --db URL plan`): it is taken out and handed to the settings via UNHUNCH_DB."""
+    out: list[str] = []
+    i = 0
+    while i < len(argv):
+        arg = argv[i]
+        if arg == "--":
+            out.extend(argv[i:])
+            break
+        if arg == "--db" and i + 1 < len(argv):
+            os.environ["UNHUNCH_DB"] = argv[i + 1]
+            i += 2
+            continue
+        if arg.startswith("--db="):
+            os.environ["UNHUNCH_DB"] = arg.removeprefix("--db=")
+            i += 1
+            continue
+        out.append(arg)
+        i += 1
+    return out
+
+
 def run() -> None:
     """Entry point of the installed `unhunch` script."""
-    app(prog_name="unhunch")
+    import sys
+
+    app(args=lift_db_option(sys.argv[1:]), prog_name="unhunch")
