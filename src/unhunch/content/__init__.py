@@ -114,7 +114,27 @@ def load_library_from(root: Traversable) -> Library:
                     f"{ex.id}.toml: variations names unknown exercise {link!r}"
                     " (allowed: the id of another file in content/exercises)"
                 )
-    return Library(exercises=exercises, sources=sources)
+    return Library(
+        exercises=exercises, sources=sources, id_aliases=load_id_aliases(root, exercises)
+    )
+
+
+def load_id_aliases(root: Traversable, exercises: dict[str, Exercise]) -> dict[str, str]:
+    """Other ids for exercises (content/id_aliases.toml), each pointing at a real exercise."""
+    file = root / "id_aliases.toml"
+    if not file.is_file():
+        return {}
+    aliases: dict[str, str] = {}
+    for other, stable in read_toml(file).items():
+        if not isinstance(stable, str) or stable not in exercises:
+            raise ContentError(
+                f"id_aliases.toml: {other} points at {stable!r}"
+                " (allowed: the id of a file in content/exercises)"
+            )
+        if other in exercises:
+            raise ContentError(f"id_aliases.toml: {other!r} is already an exercise id")
+        aliases[other] = stable
+    return aliases
 
 
 @functools.cache

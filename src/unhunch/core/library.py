@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import difflib
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from unhunch.core.errors import InputError
 from unhunch.core.models import Exercise, Source
@@ -31,10 +31,18 @@ def check_choice(field: str, value: str, allowed: Iterable[str]) -> str:
 class Library:
     exercises: Mapping[str, Exercise]
     sources: Mapping[str, Source]
+    id_aliases: Mapping[str, str] = field(default_factory=dict)  # other id → stable id
+
+    def resolve(self, exercise_id: str) -> str | None:
+        """The stable id for an exercise id or one of its other ids; None when unknown."""
+        if exercise_id in self.exercises:
+            return exercise_id
+        return self.id_aliases.get(exercise_id)
 
     def get(self, exercise_id: str) -> Exercise:
-        if exercise_id in self.exercises:
-            return self.exercises[exercise_id]
+        stable = self.resolve(exercise_id)
+        if stable is not None:
+            return self.exercises[stable]
         near = closest(exercise_id, self.exercises)
         hint = f"Did you mean {near!r}?" if near else "See `unhunch exercises` for the list."
         raise InputError("exercise id", exercise_id, "an id from the exercise library", hint)

@@ -78,8 +78,21 @@ def parse_profile(data: Any, library: Library | None = None) -> Profile:
         problems = [_problem(e, data) for e in exc.errors()]
         raise InputErrors(problems) if len(problems) > 1 else problems[0] from None
     if library is not None:
-        check_ids(profile, library)
+        profile = with_stable_ids(profile, library)
     return profile
+
+
+def with_stable_ids(profile: Profile, library: Library) -> Profile:
+    """Check favourites and exclusions, and name each by its stable id (`neck_rolls` is
+    `head_half_circles`), so the planner compares like with like."""
+    check_ids(profile, library)
+
+    def stable(ids: list[str]) -> list[str]:
+        return list(dict.fromkeys(library.resolve(i) or i for i in ids))
+
+    return profile.model_copy(
+        update={"favourites": stable(profile.favourites), "excluded": stable(profile.excluded)}
+    )
 
 
 def parse_profile_json(
@@ -99,7 +112,7 @@ def check_ids(profile: Profile, library: Library) -> None:
     problems: list[InputError] = []
     for field in ("favourites", "excluded"):
         for exercise_id in getattr(profile, field):
-            if exercise_id in library.exercises:
+            if library.resolve(exercise_id) is not None:
                 continue
             near = closest(exercise_id, library.exercises)
             hint = f"Did you mean {near!r}?" if near else "See `unhunch exercises` for the ids."
