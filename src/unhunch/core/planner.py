@@ -23,7 +23,7 @@ import datetime as dt
 from unhunch.core import dosing
 from unhunch.core.library import Library
 from unhunch.core.models import Block, BlockName, Profile, Routine, RoutineItem
-from unhunch.core.planner_pool import Pool, build_pool, digest
+from unhunch.core.planner_pool import Pool, build_pool, digest, for_day
 from unhunch.core.planner_score import (
     Pick,
     Picks,
@@ -36,6 +36,7 @@ from unhunch.core.planner_search import (
     SHORT_BUDGET,
     fits,
     is_wide,
+    polish,
     required_regions,
     search,
 )
@@ -64,7 +65,7 @@ def plan(
     picks, direction = best_plan(pool)
     if on.toordinal() % 2 == 1:
         banned = {
-            signature(pool, best_plan(build_pool(profile, library, history, day, gentlest))[0])
+            signature(pool, best_plan(for_day(pool, history, day))[0])
             for day in (on - dt.timedelta(days=1), on + dt.timedelta(days=1))
         }
         if signature(pool, picks) in banned:
@@ -99,7 +100,8 @@ def best_plan(pool: Pool) -> tuple[Picks, int]:
             found.append((search(pool, d, wide=True), d))
         if pool.budget <= SHORT_BUDGET:
             found.append((search(pool, d, edges_first=True), d))
-    return max(found, key=lambda f: rank_key(pool, f[0]))
+    picks, direction = max(found, key=lambda f: rank_key(pool, f[0]))
+    return polish(pool, picks, direction), direction
 
 
 def signature(pool: Pool, picks: Picks) -> Signature:

@@ -25,8 +25,9 @@ per side, e.g. 3 holds of 20 s [D1, D2].
 - item quality per item: variety against the last days (1 when not done lately), a small
   day-seeded preference (so the choice moves from day to day), whether it works a painful
   region, closeness of the dose to the person's own dose, whether the dose is enough to count
-  (about 60 s per side for a stretch, 40 s for other work, 30 s for a warm-up), less a fixed
-  cost per item; N0 = budget/90 s keeps the term comparable across budgets.
+  (about 60 s per side for a stretch, 40 s for other work, 30 s for a warm-up; a single set of
+  a stretch, mobility or strength exercise counts half), less a fixed cost per item;
+  N0 = budget/90 s keeps the term comparable across budgets.
 Hard rules are constraints on the search, never terms of J; so is the rule that every main
 item works a painful region (primary or secondary) unless nothing else can fill the time.
 """
@@ -34,6 +35,7 @@ item works a painful region (primary or secondary) unless nothing else can fill 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from unhunch.core import dosing
 from unhunch.core.models import BlockName
@@ -53,12 +55,15 @@ ITEM_COST = 5.0
 ENOUGH_SECONDS = {"stretch": 60, "warm_up": 30}
 ENOUGH_DEFAULT = 40
 W_ENOUGH = 3.0
+SETS_KINDS = frozenset({"stretch", "mobility", "strength"})
 
 BLOCK_ORDER: dict[BlockName, int] = {"warm_up": 0, "main": 1, "cool_down": 2}
 
 
-@dataclass(frozen=True, order=True)
-class Pick:
+class Pick(NamedTuple):
+    """One item: a candidate (index into the pool), its block and its dose (index into the
+    candidate's doses). A named tuple: the search makes hundreds of thousands of them."""
+
     cand: int
     block: BlockName
     dose: int
@@ -92,6 +97,8 @@ def quality(pool: Pool, pick: Pick) -> float:
     enough = ENOUGH_SECONDS.get(cand.exercise.kind, ENOUGH_DEFAULT)
     side = cand.side_work[pick.dose]
     adequacy = min(1.0, side / enough)
+    if cand.exercise.kind in SETS_KINDS and cand.doses[pick.dose].sets < 2:
+        adequacy /= 2  # reps and holds come in sets: one set is half a dose [D2, D3]
     # Past twice enough, a bigger dose only spends time other exercises could use.
     excess = min(1.0, max(0.0, side - 2 * enough) / (2 * enough))
     return (

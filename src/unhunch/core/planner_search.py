@@ -110,13 +110,13 @@ def _rate(state: State, kind: str, cand: int) -> tuple[float, Pick | None, Pick]
     return gain / max(1, spent), old, new
 
 
-def _grow(state: State, doses: bool = True) -> None:
-    """Fill the time: add a main item or step a dose up, whichever gains more J per second
-    (with `doses` False, only add items, up to the shape term's target count: the search
-    first adds the items a physio would give, then grows doses, since a gain-per-second
-    greedy alone takes many small dose steps or many short items).
+def _grow(state: State) -> None:
+    """Fill the time in two phases. First add main items, best gain in J per second first, up
+    to the shape term's target count (the items a physio would give); then add items or step
+    doses up, whichever gains more J per second. (A gain-per-second greedy alone takes many
+    small dose steps or many short items.)
 
-    Lazy greedy: rates are kept in a heap and only the top one is re-scored before it is
+    Lazy greedy: rates are kept in one heap and only the top one is re-scored before it is
     used; a move that no longer fits or gains is dropped (the total only grows here).
     """
     heap: list[tuple[float, int, str, int]] = []
@@ -131,26 +131,27 @@ def _grow(state: State, doses: bool = True) -> None:
 
     for cand, _ in _options(state, "main"):
         push("add", cand)
-    if doses:
-        for cand in list(state.picks):
-            push("up", cand)
-    limit = 10**6 if doses else max(1, round(state.pool.n_main))
-    while heap and state.n_main < limit:
-        _, _, kind, cand = heapq.heappop(heap)
-        if kind == "add" and cand in state.picks:
-            continue
-        found = _rate(state, kind, cand)
-        if found is None:
-            continue
-        if heap and found[0] < -heap[0][0] - EPS:
-            tick += 1
-            heapq.heappush(heap, (-found[0], tick, kind, cand))
-            continue
-        if found[1] is not None:
-            state.remove(found[1])
-        state.add(found[2])
+    for doses in (False, True):
         if doses:
-            push("up", cand)
+            for cand in list(state.picks):
+                push("up", cand)
+        limit = 10**6 if doses else max(1, round(state.pool.n_main))
+        while heap and state.n_main < limit:
+            _, _, kind, cand = heapq.heappop(heap)
+            if kind == "add" and cand in state.picks:
+                continue
+            found = _rate(state, kind, cand)
+            if found is None:
+                continue
+            if heap and found[0] < -heap[0][0] - EPS:
+                tick += 1
+                heapq.heappush(heap, (-found[0], tick, kind, cand))
+                continue
+            if found[1] is not None:
+                state.remove(found[1])
+            state.add(found[2])
+            if doses:
+                push("up", cand)
 
 
 def _reach_floor(state: State, floor: float) -> None:
@@ -172,7 +173,7 @@ def _reach_floor(state: State, floor: float) -> None:
             state.remove(new)
             state.add(p)
         if best is None:
-            if _widen(state):
+            if _up_with_room(state, floor) or _widen(state):
                 continue
             if state.allow_off_target:
                 return
@@ -181,6 +182,35 @@ def _reach_floor(state: State, floor: float) -> None:
         if best[1] is not None:
             state.remove(best[1])
         state.add(best[2])
+
+
+def _up_with_room(state: State, floor: float) -> bool:
+    """One item a step up (a whole set may be a big step) while others step down until the
+    routine fits; the best such change that lands between the floor and the budget, or
+    False when none does."""
+    cands = state.pool.candidates
+    start = state.copy_picks()
+    best: tuple[float, Picks] | None = None
+    for p in start:
+        if p.dose + 1 >= len(cands[p.cand].doses):
+            continue
+        state.set_dose(p, p.dose + 1)
+        while state.total() > state.pool.budget:
+            others = [q for q in state.picks.values() if q.cand != p.cand and q.dose > 0]
+            if not others:
+                break
+            q = max(
+                others, key=lambda q: cands[q.cand].work[q.dose] - cands[q.cand].work[q.dose - 1]
+            )
+            state.set_dose(q, q.dose - 1)
+        fine = floor <= state.total() <= state.pool.budget and state.monotone()
+        if fine and (best is None or state.value() > best[0]):
+            best = (state.value(), state.copy_picks())
+        _restore(state, start)
+    if best is None:
+        return False
+    _restore(state, best[1])
+    return True
 
 
 def _widen(state: State) -> bool:
@@ -444,6 +474,13 @@ def _add_edges(state: State, required: list[str], wide: bool) -> None:
                 options = [o for o in options if sign * pool.candidates[o[0]].rank == end]
             if not _add_best(state, options, must_improve=False):
                 break
+            if pool.budget <= SHORT_BUDGET:
+                # A short routine keeps its warm-up and cool-down brief at first; the dose
+                # steps later raise them again if the time is better spent there.
+                added = [p for p in state.picks.values() if p.block == block]
+                for p in added:
+                    if p.cand not in pool.forced:
+                        state.set_dose(p, 0)
 
 
 def search(
@@ -480,7 +517,6 @@ def search(
     steps = [_cover_regions, _add_edges] if not edges_first else [_add_edges, _cover_regions]
     for step in steps:
         step(state, required, wide)
-    _grow(state, doses=False)
     _grow(state)
     _tune_doses(state)
     _reach_floor(state, FILL_FLOOR * pool.budget)
@@ -499,8 +535,21 @@ def search(
         if not (_swap_once(state, kept, forced) or moved):
             break
         _tune_doses(state)
-    _tune_doses(state, trades=True)
     _fill_edges(state, kept)
+    return state.copy_picks()
+
+
+def polish(pool: Pool, picks: Picks, direction: int) -> Picks:
+    """The chosen routine's doses tuned once more, trading a step between two items too (run
+    on the winner only: it costs n² trials)."""
+    state = State(pool, direction)
+    for p in picks:
+        state.add(p)
+    if state.total() >= FILL_FLOOR * pool.budget:
+        state.min_total = int(-(-FILL_FLOOR * pool.budget // 1))
+    if pool.weights:
+        state.off_limit = _off_target(state)
+    _tune_doses(state, trades=True)
     return state.copy_picks()
 
 
@@ -532,14 +581,14 @@ def _fill_edges(state: State, required: set[str]) -> None:
 
 
 def is_wide(pool: Pool, picks: Picks, direction: int) -> bool:
-    """True when the warm-up starts and the cool-down ends at the far ends of the position
-    order that their blocks allow (a `wide` search would choose the same ends)."""
+    """True when a `wide` search could not choose other warm-up or cool-down positions than
+    `picks` began with: every exercise that can serve in each of those blocks stands in one
+    position, or the chosen ones already sit at the far end (`picks` may have moved items
+    between blocks since, so only a single-position block is certain)."""
     cands = pool.candidates
-    for block, sign in (("warm_up", direction), ("cool_down", -direction)):
-        chosen = [sign * cands[p.cand].rank for p in picks if p.block == block]
-        if not chosen:
-            continue
-        end = min(sign * c.rank for c in cands if block in c.blocks)
-        if max(chosen) != end:
+    for block in ("warm_up", "cool_down"):
+        count = pool.n_warm if block == "warm_up" else pool.n_cool
+        ranks = {c.rank for c in cands if block in c.blocks}
+        if count and len(ranks) > 1:
             return False
     return True

@@ -41,6 +41,7 @@ class State:
         self.covered: dict[str, float] = {r: 0.0 for r, _ in pool.weights}
         self.dirs: dict[str, int] = {}
         self.n_main = 0
+        self._monotone: bool | None = True
         self.quality = quality_table(pool)
         self.targets = [(r, s, s * COVER_SHARE * pool.budget) for r, s in pool.weights]
         self.n0 = max(1.0, pool.budget / SECONDS_PER_ITEM)
@@ -73,6 +74,7 @@ class State:
         br = self.block_ranks[BLOCK_ORDER[pick.block]]
         r = self.direction * cand.rank
         br[r] = br.get(r, 0) + 1
+        self._monotone = None
         if pick.block == "main":
             self.n_main += 1
             for region, credit in cand.credit:
@@ -87,6 +89,7 @@ class State:
         self.q -= self.quality[pick.block][pick.cand][pick.dose]
         _dec(self.ranks, cand.rank)
         _dec(self.block_ranks[BLOCK_ORDER[pick.block]], self.direction * cand.rank)
+        self._monotone = None
         if pick.block == "main":
             self.n_main -= 1
             for region, credit in cand.credit:
@@ -113,10 +116,17 @@ class State:
         return self.work + dosing.POSITION_CHANGE_SECONDS * max(0, len(self.ranks) - 1)
 
     def fits(self) -> bool:
-        total = self.total()
-        return self.min_total <= total <= self.pool.budget and self.monotone()
+        total = self.work + dosing.POSITION_CHANGE_SECONDS * max(0, len(self.ranks) - 1)
+        return self.min_total <= total <= self.budget and self.monotone()
 
     def monotone(self) -> bool:
+        """True when no block makes the person go back to a position (cached: only adding or
+        removing an item can change it, not a dose step)."""
+        if self._monotone is None:
+            self._monotone = self._check_monotone()
+        return self._monotone
+
+    def _check_monotone(self) -> bool:
         top: int | None = None
         for br in self.block_ranks:
             if not br:
@@ -135,7 +145,7 @@ class State:
             for r, s, t in self.targets:
                 c = covered[r]
                 cover += s if c >= t else s * c / t
-        total = self.total()
+        total = self.work + dosing.POSITION_CHANGE_SECONDS * max(0, len(self.ranks) - 1)
         fill = 1.0 if total >= self.budget else total / self.budget
         return (
             W_COVER * cover
