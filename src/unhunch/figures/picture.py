@@ -26,8 +26,8 @@ from unhunch.figures.svg import (
     still_body,
 )
 
-MIN_WIDTH = 300.0
-MIN_HEIGHT = 220.0
+ASPECT = 300.0 / 220.0  # the shape of every figure box on the pages
+MIN_WIDTH = 210.0  # a close frame, but a short pose is not blown up past its neighbours
 TURN_DEGREES = 15.0
 NUDGE_MIN = 0.3  # head travel below this is no movement at all
 
@@ -91,7 +91,12 @@ def _arrow(
 
 
 def _frame(points: list[Point], view: str) -> tuple[float, float, float, float]:
-    """(x, y, width, height) around the points, the floor near the bottom edge."""
+    """(x, y, width, height) around the points, the floor near the bottom edge.
+
+    Always the 300:220 shape the pages show figures in, so nothing is letterboxed, and as
+    tight as MIN_WIDTH allows: a body lying on the floor fills its frame instead of sitting
+    small under a standing person's headroom.
+    """
     xs = [p[0] for p in points]
     ys = [p[1] for p in points]
     x0, x1 = min(xs) - 16, max(xs) + 16
@@ -100,9 +105,13 @@ def _frame(points: list[Point], view: str) -> tuple[float, float, float, float]:
     if w < MIN_WIDTH:
         x0 -= (MIN_WIDTH - w) / 2
         w = MIN_WIDTH
-    if h < MIN_HEIGHT:
-        y0 -= (MIN_HEIGHT - h) / 2 if view == "top" else MIN_HEIGHT - h
-        h = MIN_HEIGHT
+    if h < w / ASPECT:
+        grow = w / ASPECT - h
+        y0 -= grow / 2 if view == "top" else grow  # the floor stays at the bottom
+        h += grow
+    else:
+        x0 -= (h * ASPECT - w) / 2
+        w = h * ASPECT
     return x0, y0, w, h
 
 
@@ -154,7 +163,8 @@ def render(exercise: Exercise, animated: bool, side: str) -> str:
     uid = f"fig-{exercise.id}-{side}-{'a' if animated else 's'}"
     title = escape(_title(exercise, side, animated))
     desc = escape(exercise.steps[0] if exercise.steps else exercise.summary)
-    pacer = _breath_pacer(x0 + w - 30, y0 + 18) if tl is not None and tl.is_hold else ""
+    k = w / 300.0  # the breath circle keeps one size on the page however close the frame
+    pacer = _breath_pacer(x0 + w - 30 * k, y0 + 18 * k, k) if tl is not None and tl.is_hold else ""
     return (
         f'<svg xmlns="http://www.w3.org/2000/svg" class="unhunch-figure" role="img" '
         f'viewBox="{x0:.1f} {y0:.1f} {w:.1f} {h:.1f}" aria-labelledby="{uid}-t {uid}-d">\n'
@@ -191,7 +201,7 @@ def _mirrored(
     return scene
 
 
-def _breath_pacer(x: float, y: float) -> str:
+def _breath_pacer(x: float, y: float, k: float = 1.0) -> str:
     """A small circle that swells on the in-breath and shrinks on the out-breath, labelled
     so nobody takes it for part of the picture; the word follows the breath (in, out)."""
     breath = DEFAULT_BREATH_SECONDS
@@ -209,9 +219,11 @@ def _breath_pacer(x: float, y: float) -> str:
         f"</text>\n"
     )
     return (
+        f'<g class="pacer" transform="translate({x:.1f} {y:.1f}) scale({k:.3f}) '
+        f'translate({-x:.1f} {-y:.1f})">\n'
         f'<circle class="breath" cx="{x:.1f}" cy="{y:.1f}" r="5" fill="{ARROW}" opacity="0.35">'
         f'<animate attributeName="r" values="5;11;5" keyTimes="0;{rise};1" dur="{breath}s" '
-        'repeatCount="indefinite"/></circle>\n' + words
+        'repeatCount="indefinite"/></circle>\n' + words + "</g>\n"
     )
 
 
