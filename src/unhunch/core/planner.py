@@ -91,14 +91,16 @@ def rank_key(pool: Pool, picks: Picks) -> tuple[int, int, int, bool, int, float]
 
 def best_plan(pool: Pool) -> tuple[Picks, int]:
     """The best of the searches: each direction, with the warm-up and cool-down chosen for J,
-    and again at the ends of the position order when that would differ."""
+    and again at the ends of the position order when that would differ; in a short routine
+    that came out with fewer main items than the target, also with them chosen first."""
     found: list[tuple[Picks, int]] = []
     for d in DIRECTIONS:
         tight = search(pool, d)
         found.append((tight, d))
         if not is_wide(pool, tight, d):
             found.append((search(pool, d, wide=True), d))
-        if pool.budget <= SHORT_BUDGET:
+        short_of_items = sum(p.block == "main" for p in tight) < round(pool.n_main)
+        if pool.budget <= SHORT_BUDGET and short_of_items:
             found.append((search(pool, d, edges_first=True), d))
     picks, direction = max(found, key=lambda f: rank_key(pool, f[0]))
     return polish(pool, picks, direction), direction

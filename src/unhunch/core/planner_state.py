@@ -27,6 +27,7 @@ from unhunch.core.planner_score import (
 )
 
 K = TypeVar("K", int, str)
+POSITION_CHANGE = dosing.POSITION_CHANGE_SECONDS
 
 
 class State:
@@ -42,6 +43,7 @@ class State:
         self.dirs: dict[str, int] = {}
         self.n_main = 0
         self._monotone: bool | None = True
+        self._bounds: list[tuple[int, int] | None] | None = None
         self.quality = quality_table(pool)
         self.targets = [(r, s, s * COVER_SHARE * pool.budget) for r, s in pool.weights]
         self.n0 = max(1.0, pool.budget / SECONDS_PER_ITEM)
@@ -54,6 +56,9 @@ class State:
         self.shape_unit = W_SHAPE / max(1.0, pool.n_main)
         self.item_unit = W_ITEMS / self.n0
         self.constant = W_POSITIONS + W_SHAPE + (0.0 if self.n_dirs else W_BALANCE)
+        self.fill_unit = W_FILL / pool.budget
+        # cover = Σ W_COVER·share·min(1, seconds/target) = Σ unit·min(target, seconds)
+        self.cover_units = [(r, W_COVER * s / t, t) for r, s, t in self.targets]
         # Once the search reaches 85 % of the budget, no later move may fall below it.
         self.min_total = 0
         self.skip: frozenset[int] = frozenset()  # candidates the search must not add
@@ -75,6 +80,7 @@ class State:
         r = self.direction * cand.rank
         br[r] = br.get(r, 0) + 1
         self._monotone = None
+        self._bounds = None
         if pick.block == "main":
             self.n_main += 1
             for region, credit in cand.credit:
@@ -90,6 +96,7 @@ class State:
         _dec(self.ranks, cand.rank)
         _dec(self.block_ranks[BLOCK_ORDER[pick.block]], self.direction * cand.rank)
         self._monotone = None
+        self._bounds = None
         if pick.block == "main":
             self.n_main -= 1
             for region, credit in cand.credit:
@@ -126,6 +133,13 @@ class State:
             self._monotone = self._check_monotone()
         return self._monotone
 
+    def bounds(self) -> list[tuple[int, int] | None]:
+        """Each block's lowest and highest position (in the routine's direction), cached
+        until an item is added or removed."""
+        if self._bounds is None:
+            self._bounds = [(min(br), max(br)) if br else None for br in self.block_ranks]
+        return self._bounds
+
     def _check_monotone(self) -> bool:
         top: int | None = None
         for br in self.block_ranks:
@@ -137,22 +151,30 @@ class State:
         return True
 
     def value(self) -> float:
-        """J for the current picks (the same as `planner_score.evaluate`, from running sums)."""
-        cover = 1.0
+        """J for the current picks (the same as `planner_score.evaluate`, from running sums;
+        written for speed: the search calls it hundreds of thousands of times)."""
+        cover = W_COVER
         if self.targets:
             covered = self.covered
             cover = 0.0
-            for r, s, t in self.targets:
+            for r, unit, t in self.cover_units:
                 c = covered[r]
-                cover += s if c >= t else s * c / t
-        total = self.work + dosing.POSITION_CHANGE_SECONDS * max(0, len(self.ranks) - 1)
-        fill = 1.0 if total >= self.budget else total / self.budget
+                cover += unit * (t if c >= t else c)
+        changes = len(self.ranks) - 1
+        if changes < 0:
+            changes = 0
+        total = self.work + POSITION_CHANGE * changes
+        fill = W_FILL if total >= self.budget else self.fill_unit * total
+        dirs = len(self.dirs)
+        if dirs > self.n_dirs:
+            dirs = self.n_dirs
+        gap = self.n_main - self.n_target
         return (
-            W_COVER * cover
-            + self.balance_unit * min(len(self.dirs), self.n_dirs)
-            - self.position_unit * max(0, len(self.ranks) - 1)
-            + W_FILL * fill
-            - self.shape_unit * abs(self.n_main - self.n_target)
+            cover
+            + self.balance_unit * dirs
+            - self.position_unit * changes
+            + fill
+            - self.shape_unit * (gap if gap >= 0 else -gap)
             + self.item_unit * self.q
             + self.constant
         )
@@ -169,8 +191,8 @@ class State:
         c = self.pool.candidates[cand]
         b = BLOCK_ORDER[block]  # type: ignore[index]
         r = self.direction * c.rank
-        for i, br in enumerate(self.block_ranks):
-            if br and ((i < b and max(br) > r) or (i > b and min(br) < r)):
+        for i, bounds in enumerate(self.bounds()):
+            if bounds and ((i < b and bounds[1] > r) or (i > b and bounds[0] < r)):
                 return None
         n_positions = len(self.ranks) + (0 if c.rank in self.ranks else 1)
         room = (
