@@ -111,6 +111,23 @@ def quality(pool: Pool, pick: Pick) -> float:
     )
 
 
+def quality_table(pool: Pool) -> dict[str, list[list[float]]]:
+    """Item quality for every block, candidate and dose; worked out once per pool."""
+    table = pool.memo.get("quality")
+    if table is None:
+        table = {
+            block: [
+                [quality(pool, Pick(i, block, d)) for d in range(len(c.doses))]
+                if block in c.blocks
+                else []
+                for i, c in enumerate(pool.candidates)
+            ]
+            for block in BLOCK_ORDER
+        }
+        pool.memo["quality"] = table
+    return table  # type: ignore[return-value]
+
+
 def shape(pool: Pool, n_main: int) -> float:
     """1 at the target number of main items, less 1/n* for each item more or fewer."""
     return 1.0 - abs(n_main - pool.n_main) / max(1.0, pool.n_main)
@@ -131,9 +148,10 @@ def evaluate(pool: Pool, picks: Picks) -> Score:
     directions: set[str] = set()
     item_sum = 0.0
     n_main = 0
+    table = quality_table(pool)
     for p in picks:
         cand = cands[p.cand]
-        item_sum += quality(pool, p)
+        item_sum += table[p.block][p.cand][p.dose]
         if p.block != "main":
             continue
         n_main += 1

@@ -165,13 +165,10 @@ def _reach_floor(state: State, floor: float) -> None:
         for p in list(state.picks.values()):
             if p.dose + 1 >= len(state.pool.candidates[p.cand].doses):
                 continue
-            new = Pick(p.cand, p.block, p.dose + 1)
-            state.remove(p)
-            state.add(new)
+            new = state.set_dose(p, p.dose + 1)
             if state.fits() and (best is None or state.value() > best[0]):
                 best = (state.value(), p, new)
-            state.remove(new)
-            state.add(p)
+            state.set_dose(new, p.dose)
         if best is None:
             if _up_with_room(state, floor) or _widen(state):
                 continue

@@ -23,7 +23,7 @@ from unhunch.core.planner_score import (
     W_SHAPE,
     Pick,
     Picks,
-    quality,
+    quality_table,
 )
 
 K = TypeVar("K", int, str)
@@ -205,23 +205,6 @@ class State:
             if c.work[dose] <= room:
                 return dose
         return None
-
-
-def quality_table(pool: Pool) -> dict[str, list[list[float]]]:
-    """Item quality for every block, candidate and dose; worked out once per pool."""
-    table = pool.memo.get("quality")
-    if table is None:
-        table = {
-            block: [
-                [quality(pool, Pick(i, block, d)) for d in range(len(c.doses))]
-                if block in c.blocks
-                else []
-                for i, c in enumerate(pool.candidates)
-            ]
-            for block in BLOCK_ORDER
-        }
-        pool.memo["quality"] = table
-    return table  # type: ignore[return-value]
 
 
 def _dec(counter: dict[K, int], key: K) -> None:

@@ -69,7 +69,7 @@ MAIN: dict[str, tuple[Rule, ...]] = {
             _primary("chest"),
             ("Opens the chest after sitting", "Opens a rounded chest and upper back"),
         ),
-        (_moves("lateral_flexion"), ("Lengthens your sides and {r}", "A side stretch for {r}")),
+        (_moves("lateral_flexion"), ("Side-bends to lengthen {r}", "A side stretch for {r}")),
         (_moves("spinal_extension", "overhead_arms"), ("Opens your upper back and shoulders",)),
         (_moves("spinal_extension"), ("Arches {r} gently", "Eases {r} with a gentle arch")),
         (_moves("rotation"), ("A slow twist to loosen {r}", "Turns gently to free {r}")),
@@ -113,7 +113,7 @@ MAIN: dict[str, tuple[Rule, ...]] = {
     "strength": (
         (_primary("neck"), ("Builds quiet strength in your neck",)),
         (_muscle("rhomboids"), ("Strengthens the muscles that hold shoulders back",)),
-        (_muscle("gluteus maximus"), ("Strengthens hips and {r}",)),
+        (_muscle("gluteus maximus"), ("Strengthens the hips that support {r}",)),
         (_muscle("erector spinae"), ("Builds steady support for {r}",)),
         (_muscle("transversus abdominis"), ("Trains your deep core to steady {r}",)),
         (_muscle("obliques"), ("Strengthens the sides of your trunk",)),
