@@ -71,6 +71,10 @@ Tracked = Literal[
     "feet",
     "twist",
 ]
+# Which keyframes the arrow follows: from the first through each one up to the one the still
+# shows ("to_still"), or through every keyframe and back to the first, drawn as a closed loop
+# ("loop": arm circles, shoulder rolls).
+ArrowPath = Literal["to_still", "loop"]
 Anchor = Literal["pelvis", "shoulders", "feet", "knees", "hands"]
 # Where the hands go: each hand to its own side ("knees"), or both to one place ("left_knee");
 # "across": on the floor beyond the other hand (threading one arm under the body).
@@ -180,6 +184,7 @@ class FigureSpec(BaseModel):
     props: list[Prop] | None = None  # None: drawn from the exercise's equipment
     highlight: list[Highlight] | None = None  # None: the exercise's first region
     arrow: Tracked = "auto"
+    arrow_path: ArrowPath = "to_still"
     anchor: Anchor | None = None  # the body point that stays put between keyframes
     still: int | None = Field(default=None, ge=0)  # keyframe drawn solid in the still picture
 

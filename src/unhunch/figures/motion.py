@@ -7,6 +7,7 @@ The body is re-placed at every sample, so planted hands and feet stay on the flo
 
 from __future__ import annotations
 
+import itertools
 import math
 from dataclasses import dataclass
 
@@ -103,15 +104,20 @@ def timeline(exercise: Exercise) -> Timeline:
 
 def path_between(exercise: Exercise, a: int, b: int, samples: int = 10) -> list[Placed]:
     """Placed bodies from keyframe a through each keyframe up to b (for the still's arrow)."""
+    return path_through(exercise, list(range(a, b + 1)), samples)
+
+
+def path_through(exercise: Exercise, stops: list[int], samples: int = 10) -> list[Placed]:
+    """Placed bodies moving through the keyframes named in stops, in that order."""
     spec = exercise.figure
     assert spec is not None
     keys = with_hands(spec)
     moves = moved_limbs(spec)
     stage = stage_for(spec)
     place(keys[0], stage, moves[0])
-    out = [place(keys[a], stage, moves[a])]
-    for i in range(a, b):
-        both = moves[i] | moves[i + 1]
+    out = [place(keys[stops[0]], stage, moves[stops[0]])]
+    for i, j in itertools.pairwise(stops):
+        both = moves[i] | moves[j]
         for k in range(1, samples + 1):
-            out.append(place(blend(keys[i], keys[i + 1], _ease(k / samples)), stage, both))
+            out.append(place(blend(keys[i], keys[j], _ease(k / samples)), stage, both))
     return out

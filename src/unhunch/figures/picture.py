@@ -11,10 +11,22 @@ from xml.sax.saxutils import escape
 
 from unhunch.core.models import DEFAULT_BREATH_SECONDS, Exercise
 from unhunch.core.vocab import label
-from unhunch.figures.arrows import ARROW, MIN_TRAVEL, along, nudge, turn
-from unhunch.figures.motion import path_between, still_index, timeline
+from unhunch.figures.arrows import (
+    ARROW,
+    MIN_TRAVEL,
+    along,
+    beside,
+    clearance,
+    loop,
+    nudge,
+    swing,
+    travel,
+    turn,
+)
+from unhunch.figures.motion import path_through, still_index, timeline
 from unhunch.figures.props import draw_props
 from unhunch.figures.scene import Placed, place_keyframes
+from unhunch.figures.skeleton import HEAD_RADIUS
 from unhunch.figures.svg import (
     FLOOR,
     GHOST,
@@ -22,6 +34,7 @@ from unhunch.figures.svg import (
     Point,
     all_points,
     moving_body,
+    outline,
     plan_drawing,
     still_body,
 )
@@ -29,6 +42,9 @@ from unhunch.figures.svg import (
 ASPECT = 300.0 / 220.0  # the shape of every figure box on the pages
 MIN_WIDTH = 210.0  # a close frame, but a short pose is not blown up past its neighbours
 TURN_DEGREES = 15.0
+SHORT = 22.0  # a trunk point moving less than this gets a short arrow beside the body
+TRUNK_POINTS = ("pelvis", "mid_back", "neck_base")
+STILL_NECK = 4.0  # a neck base moving less than this is the head's pivot
 NUDGE_MIN = 0.3  # head travel below this is no movement at all
 
 TRACKED_POINTS: dict[str, tuple[str, ...]] = {
@@ -49,13 +65,18 @@ AUTO_POINTS = (
 
 
 def _arrow(
-    d: Drawing, exercise: Exercise, a: int, b: int, opacity: float
+    d: Drawing, exercise: Exercise, a: int, b: int, opacity: float, shown: Placed
 ) -> tuple[str, list[Point]]:
     spec = exercise.figure
     assert spec is not None
     if spec.arrow == "none" or a == b:
         return "", []
-    path = path_between(exercise, a, b)
+    count = len(spec.keyframes)
+    stops = {
+        "to_still": list(range(a, b + 1)),
+        "loop": [*range(count), 0],
+    }[spec.arrow_path]
+    path = path_through(exercise, stops)
     first, last = path[0], path[-1]
     if spec.view == "front" and spec.arrow in ("auto", "twist", "head"):
         twist = last.angles["twist"] - first.angles["twist"]
@@ -69,9 +90,15 @@ def _arrow(
         if spec.arrow in ("auto", "head") and abs(head) >= TURN_DEGREES:
             hx, hy = pts0["head"]
             return turn((hx, hy + 4), 19, 6, head > 0, opacity)
+        roll = _head_roll([d.points(p.body)["nose_b"] for p in path])  # the face, not the skull
+        if spec.arrow == "head" and roll is not None:
+            return turn(*roll, opacity=opacity)
     names = TRACKED_POINTS.get(spec.arrow, AUTO_POINTS)
     tracks = {n: [d.points(p.body)[n] for p in path] for n in names}
-    name = max(tracks, key=lambda n: math.dist(tracks[n][0], tracks[n][-1]))
+    if spec.arrow_path == "to_still":
+        name = max(tracks, key=lambda n: math.dist(tracks[n][0], tracks[n][-1]))
+    else:  # a path that comes back (a circle) is judged by how far it goes round
+        name = max(tracks, key=lambda n: travel(tracks[n]))
     start, end = tracks[name][0], tracks[name][-1]
     if spec.arrow == "head" and NUDGE_MIN <= math.dist(start, end) < MIN_TRAVEL:
         # A small head glide (a chin tuck) is too short to trace: a short arrow in front
@@ -79,15 +106,42 @@ def _arrow(
         face = d.points(last.body)["nose_b"]
         chin = d.points(first.body)["nose_b"]
         way = (face[0] - chin[0], face[1] - chin[1])  # the way the face goes, not the skull
-        n = math.hypot(*way)
-        tip = (face[0] - way[0] / n * 8, face[1] - way[1] / n * 8 - 3)
+        size = math.hypot(*way)
+        tip = (face[0] - way[0] / size * 8, face[1] - way[1] / size * 8 - 3)
         return nudge(tip, way, 16, opacity)
+    necks = [d.points(p.body)["neck_base"] for p in path]
+    if name == "head" and max(math.dist(necks[0], n) for n in necks) < STILL_NECK:
+        # The head tips about a neck that stays put: an arc around the neck, clear of the head.
+        reach = math.dist(necks[0], start) + HEAD_RADIUS + 8
+        return swing(necks[0], start, end, reach, opacity)
     centre_pts = d.points(last.body)
     centre = (
         (centre_pts["pelvis"][0] + centre_pts["neck_base"][0]) / 2,
         (centre_pts["pelvis"][1] + centre_pts["neck_base"][1]) / 2,
     )
-    return along(tracks[name], centre, opacity)
+    body = outline(d, shown.body)  # the solid figure: the arrow keeps off it
+    if name in TRUNK_POINTS and spec.arrow_path == "to_still" and travel(tracks[name]) < SHORT:
+        return beside(start, end, opacity, body)
+    if spec.arrow_path == "loop":
+        return loop(tracks[name], opacity, body)
+    traced = along(tracks[name], centre, opacity, body)
+    if traced[1] and clearance(traced[1], body) < 0:
+        # No side of the path is clear (hips rising between trunk and thighs in a bridge):
+        # a short arrow just outside the body, the way the point goes, reads better.
+        short = beside(start, end, opacity, body)
+        if short[1]:
+            return short
+    return traced
+
+
+def _head_roll(heads: list[Point]) -> tuple[Point, float, float, bool] | None:
+    """A head rolling from one shoulder down through the middle to the other, seen from the
+    front, as (centre, rx, ry, towards the right) for a sweep under the chin; else None."""
+    (x0, y0), (x1, y1) = heads[0], heads[-1]
+    dip = max(y for _, y in heads) - max(y0, y1)
+    if abs(x1 - x0) < TURN_DEGREES or dip < 2:
+        return None
+    return ((x0 + x1) / 2, (y0 + y1) / 2 + 4), abs(x1 - x0) / 2 + 8, dip + 10, x1 > x0
 
 
 def _frame(points: list[Point], view: str) -> tuple[float, float, float, float]:
@@ -136,7 +190,7 @@ def render(exercise: Exercise, animated: bool, side: str) -> str:
     seated = spec.base == "seated"
     where = placed[0].body if seated else shown.body  # a chair to lean on sits under the hands
     props = draw_props(d.props, where, bodies, spec.view, seated)
-    arrow_svg, arrow_pts = _arrow(d, exercise, 0, still, 0.45 if animated else 1.0)
+    arrow_svg, arrow_pts = _arrow(d, exercise, 0, still, 0.45 if animated else 1.0, shown)
     points = all_points(d, bodies) + props.box + arrow_pts
     x0, y0, w, h = _frame(points, spec.view)
     cx = x0 + w / 2

@@ -212,5 +212,13 @@ def moving_body(d: Drawing, tl: Timeline) -> str:
     return figure_parts(d, anim)
 
 
+def outline(d: Drawing, body: Body) -> list[tuple[Point, Point, float]]:
+    """The drawn body as capsules (ends and half width), for keeping arrows off it."""
+    pts = d.points(body)
+    out = [(pts[part.a], pts[part.b], part.width / 2) for part, _ in d.parts]
+    out.append((pts["head"], pts["head"], HEAD_RADIUS))
+    return out
+
+
 def all_points(d: Drawing, bodies: Sequence[Body]) -> list[Point]:
     return [pt for b in bodies for pt in d.points(b).values()]
