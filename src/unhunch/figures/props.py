@@ -22,6 +22,7 @@ WALL_EDGE = "#bdb3a3"
 MAT = "#b9d7c9"
 SOFT = "#e6d3ee"
 ROLLER = "#9cc3e0"
+ROLLER_RADIUS = 9.0  # a 15 cm roller, in the skeleton's units
 
 
 @dataclass
@@ -215,15 +216,17 @@ def pillow(drawn: Drawn, body: Body, view: View) -> None:
 
 
 def foam_roller(drawn: Drawn, body: Body, view: View) -> None:
-    """A roller under the upper back, sized to touch it."""
+    """A roller under the upper back, just below the shoulder blades, sized to touch it."""
     mid, top = body.points["mid_back"], body.points["neck_base"]
     at = (
-        mid[0] + (top[0] - mid[0]) * 0.3,
-        mid[1] + (top[1] - mid[1]) * 0.3,
-        mid[2] + (top[2] - mid[2]) * 0.3,
+        mid[0] + (top[0] - mid[0]) * 0.45,
+        mid[1] + (top[1] - mid[1]) * 0.45,
+        mid[2] + (top[2] - mid[2]) * 0.45,
     )
     x, _ = screen(at, view)
-    r = max(5.0, (at[1] - 10.0) / 2)
+    # A real roller is about as thick as the trunk; drawn behind the body, the back can rest
+    # on it a little lower than its top without showing.
+    r = max(ROLLER_RADIUS, (at[1] - 10.0) / 2)
     drawn.back.append(
         f'<circle cx="{x:.1f}" cy="{-r:.1f}" r="{r:.1f}" fill="{ROLLER}" stroke="#6f9fc4" '
         'stroke-width="1.5"/>'

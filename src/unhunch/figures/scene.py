@@ -251,7 +251,7 @@ def hand_spot(angles: Angles, body: Body, side: str, target: HandTarget) -> Vec:
         "chest": lambda: near(p[f"{other}_shoulder"], upper, (-sign * 3, -9, 12)),
         "lap": lambda: near(_mid(p[f"{side}_hip"], p[f"{side}_knee"], 0.4), own_thigh, (0, 0, 7)),
         "across": lambda: (
-            p[f"{other}_hand"][0] - sign * 22,
+            p[f"{other}_hand"][0] - sign * 38,
             RADII["forearm"],
             p[f"{other}_hand"][2] - 4,
         ),
