@@ -98,3 +98,10 @@ def test_traced_arrows_keep_off_the_solid_figure(exercise_id: str) -> None:
 def test_still_pictures_name_their_arrow_kind_in_the_svg() -> None:
     root = ET.fromstring(render_figure(LIBRARY.get("shoulder_rolls")))
     assert root.find(f".//{SVG}g[@class='arrow loop']") is not None
+
+
+def test_shrugging_shoulders_get_a_short_arrow_up_beside_the_head() -> None:
+    kind, (tail, tip), gap = still_arrow(LIBRARY.get("shoulder_shrugs"))
+    assert kind == "arrow nudge"
+    assert tip[1] < tail[1] - 10, "points up"
+    assert gap >= 0

@@ -62,3 +62,18 @@ def under_breath_circle(e: Exercise) -> list[str]:
 @pytest.mark.parametrize("exercise_id", [e.id for e in LIBRARY.all() if e.dose.measure != "reps"])
 def test_the_breath_circle_never_sits_on_the_body(exercise_id: str) -> None:
     assert under_breath_circle(LIBRARY.get(exercise_id)) == []
+
+
+def wall_height(svg: str) -> float:
+    from unhunch.figures.props import WALL
+
+    walls = [r for r in ET.fromstring(svg).iter(f"{SVG}rect") if r.get("fill") == WALL]
+    assert walls
+    return max(float(r.get("height") or 0) for r in walls)
+
+
+def test_a_wall_is_a_little_taller_than_the_body_reaches() -> None:
+    legs_up = render_figure(LIBRARY.get("legs_up_the_wall"))
+    standing = render_figure(LIBRARY.get("wall_chin_tucks"))
+    assert wall_height(legs_up) < 160, "legs up a wall do not sit small under a tall wall"
+    assert wall_height(standing) > 180, "a standing person has wall above their head"

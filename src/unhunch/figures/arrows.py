@@ -184,11 +184,18 @@ def beside(
     length = 18.0
 
     def clear_from(sign: float) -> list[Point] | None:
+        # Nearest first: straight ahead of the point, then a little to either side of it
+        # (a shoulder rising beside the head).
         for step in range(0, 40, 2):
-            near = (end[0] + sign * u[0] * step, end[1] + sign * u[1] * step)
-            far = (near[0] + sign * u[0] * length, near[1] + sign * u[1] * length)
-            if clearance([near, far], body or []) >= CLEAR / 2 and max(near[1], far[1]) < -2:
-                return [near, far] if sign > 0 else [far, near]
+            for side in (0.0, 8.0, -8.0, 14.0, -14.0):
+                near = (
+                    end[0] + sign * u[0] * step - u[1] * side,
+                    end[1] + sign * u[1] * step + u[0] * side,
+                )
+                far = (near[0] + sign * u[0] * length, near[1] + sign * u[1] * length)
+                line = [near, far] if sign > 0 else [far, near]
+                if clearance(line, body or []) >= CLEAR / 2 and max(near[1], far[1]) < -2:
+                    return line
         return None
 
     line = clear_from(1.0) or clear_from(-1.0)

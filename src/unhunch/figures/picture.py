@@ -42,8 +42,8 @@ from unhunch.figures.svg import (
 ASPECT = 300.0 / 220.0  # the shape of every figure box on the pages
 MIN_WIDTH = 210.0  # a close frame, but a short pose is not blown up past its neighbours
 TURN_DEGREES = 15.0
-SHORT = 22.0  # a trunk point moving less than this gets a short arrow beside the body
-TRUNK_POINTS = ("pelvis", "mid_back", "neck_base")
+SHORT = 22.0  # a trunk point (or shoulder) moving less than this: a short arrow beside it
+TRUNK_POINTS = ("pelvis", "mid_back", "neck_base", "left_shoulder", "right_shoulder")
 STILL_NECK = 4.0  # a neck base moving less than this is the head's pivot
 NUDGE_MIN = 0.3  # head travel below this is no movement at all
 

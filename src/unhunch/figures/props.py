@@ -22,7 +22,8 @@ WALL_EDGE = "#bdb3a3"
 MAT = "#b9d7c9"
 SOFT = "#e6d3ee"
 ROLLER = "#9cc3e0"
-ROLLER_RADIUS = 9.0  # a 15 cm roller, in the skeleton's units
+ROLLER_RADIUS = 9.0
+WALL_TOP = 120.0  # the lowest wall drawn  # a 15 cm roller, in the skeleton's units
 
 
 @dataclass
@@ -165,19 +166,21 @@ def _chair_in_3d(drawn: Drawn, pelvis: Vec) -> None:
 
 def wall(drawn: Drawn, bodies: list[Body], view: View, in_front: bool) -> None:
     low, high = body_span(bodies, view)
+    # A little taller than the body reaches, so legs up a wall do not sit small under a
+    # full-height wall; a standing person still gets one above their head.
+    top = max(WALL_TOP, max(v[1] for b in bodies for v in b.points.values()) + 45.0)
+    h = min(200.0, top)
     if view == "front":
-        drawn.add(
-            _rect(low - 30, -200, high - low + 60, 200, WALL, 0), (low - 30, -200), (high + 30, 0)
-        )
+        drawn.add(_rect(low - 30, -h, high - low + 60, h, WALL, 0), (low - 30, -h), (high + 30, 0))
         return
     if in_front:
         x = high + 5
-        drawn.add(_rect(x, -200, 14, 200, WALL, 0), (x + 14, -200))
-        drawn.add(_line(x, 0, x, -200, WALL_EDGE, 2))
+        drawn.add(_rect(x, -h, 14, h, WALL, 0), (x + 14, -h))
+        drawn.add(_line(x, 0, x, -h, WALL_EDGE, 2))
     else:
         x = low - 11
-        drawn.add(_rect(x - 14, -200, 14, 200, WALL, 0), (x - 14, -200))
-        drawn.add(_line(x, 0, x, -200, WALL_EDGE, 2))
+        drawn.add(_rect(x - 14, -h, 14, h, WALL, 0), (x - 14, -h))
+        drawn.add(_line(x, 0, x, -h, WALL_EDGE, 2))
 
 
 def doorway(drawn: Drawn, body: Body, view: View) -> None:
