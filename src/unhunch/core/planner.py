@@ -4,7 +4,12 @@ Objective (maximised; the formula is in planner_score.py and the README, "How th
 chooses"): cover each painful region in proportion to its pain; balance the directions of
 movement (bend forward, bend back, twist, side-bend); few position changes (grouped by
 position, moving one way only, so never floor → standing → floor); favourites in; variety
-against the last days; doses that fill the time budget close to the person's own dose.
+against the last days; fewer exercises done properly: the time is filled mainly by growing
+doses (sets first, then holds or reps) around about one main item per 60-100 s of the main
+block, with one warm-up and one cool-down (the shape rule, planner_score.py).
+
+Every main item works a painful region (primary or secondary) unless nothing else can fill the
+time; the notes then say so.
 
 Hard rules (spec 1-6) are never traded for score: the pool only holds allowed exercises
 (setting, equipment, level, conditions, exclusions), every state the search accepts keeps
