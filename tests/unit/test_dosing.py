@@ -60,7 +60,9 @@ def test_slow_breathing_grows_by_breaths_never_by_sets() -> None:
 def test_one_sided_work_is_timed_for_both_sides_with_rest_between_sets() -> None:
     twist = LIBRARY.get("seated_spinal_twist")
     dose = Dose(sets=2, hold_breaths=3, per_side=True, rest_seconds=10)
-    assert dosing.work_seconds(twist, dose, 5) == 3 * 5 * 2 * 2 + 10
+    # 3 breaths of 5 s, both sides, 2 sets; a side switch in each set; one rest between sets.
+    switches = dosing.SWITCH_SIDE_SECONDS * 2
+    assert dosing.work_seconds(twist, dose, 5) == 3 * 5 * 2 * 2 + switches + 10
 
 
 def test_position_change_costs_extra_seconds() -> None:

@@ -18,7 +18,8 @@ Timing (used by the planner and shown to the person): each item's `seconds` is
     SETUP_SECONDS (read the step, get ready)
   + POSITION_CHANGE_SECONDS when the item starts in a new position (getting up or down)
   + work: per set (reps × rep_seconds | hold seconds | breaths × breath_seconds),
-          × 2 for one-sided exercises (both sides), × sets, + rest between sets.
+          × 2 for one-sided exercises (both sides), × sets, + a side switch per set for
+          one-sided exercises, + rest between sets (at least MIN_REST_SECONDS).
 A routine's `total_seconds` is the sum of its items' seconds, so transitions are counted once.
 """
 
@@ -31,6 +32,9 @@ from unhunch.core.models import Dose, Exercise, Profile
 
 SETUP_SECONDS = 5
 POSITION_CHANGE_SECONDS = 10
+# The guided session (core/timeline.py) plays exactly these, so a plan's time is the session's.
+SWITCH_SIDE_SECONDS = 5  # "come back to the middle; now the right side", once per set
+MIN_REST_SECONDS = 5  # the shortest rest between sets
 
 MAX_REPS = 15
 MAX_HOLD_SECONDS = 30
@@ -143,7 +147,9 @@ def work_seconds(exercise: Exercise, dose: Dose, breath_seconds: int) -> int:
     else:
         per_set = (dose.hold_breaths or 0) * breath_seconds
     sides = 2 if dose.per_side else 1
-    return per_set * sides * dose.sets + dose.rest_seconds * (dose.sets - 1)
+    switches = SWITCH_SIDE_SECONDS * dose.sets if dose.per_side else 0
+    rests = max(dose.rest_seconds, MIN_REST_SECONDS) * (dose.sets - 1)
+    return per_set * sides * dose.sets + switches + rests
 
 
 def side_seconds(exercise: Exercise, dose: Dose, breath_seconds: int) -> int:

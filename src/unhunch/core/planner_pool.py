@@ -206,7 +206,10 @@ def build_pool(
         personal += shift + history.adjustment(exercise.id)
         personal = max(0, min(len(steps) - 1, personal))
         low = max(0, personal - dosing.STEPS_DOWN)
-        high = min(len(steps) - 1, personal + up)
+        # A dose stepped back after a sore morning is not raised again to fill time, so the
+        # step back the person was told about is the dose they get (pain-monitoring model).
+        stepped_back = history.adjustment(exercise.id) < 0
+        high = min(len(steps) - 1, personal + (0 if stepped_back else up))
         doses = dosing.ladder(exercise.dose, dosing.grows_by_sets(exercise))[low : high + 1]
         work = tuple(dosing.work_seconds(exercise, d, profile.breath_seconds) for d in doses)
         candidates.append(

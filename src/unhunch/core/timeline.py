@@ -13,7 +13,12 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, computed_field
 
-from unhunch.core.dosing import POSITION_CHANGE_SECONDS, SETUP_SECONDS
+from unhunch.core.dosing import (
+    MIN_REST_SECONDS,
+    POSITION_CHANGE_SECONDS,
+    SETUP_SECONDS,
+    SWITCH_SIDE_SECONDS,
+)
 from unhunch.core.library import Library
 from unhunch.core.models import BlockName, Exercise, Routine, RoutineItem
 from unhunch.core.vocab import Position
@@ -27,8 +32,6 @@ CheckMoment = Literal["before", "after"]
 # lasts what the plan said. Changing position (chair to floor) takes longer.
 GET_READY_SECONDS = SETUP_SECONDS
 MOVE_SECONDS = SETUP_SECONDS + POSITION_CHANGE_SECONDS
-SWITCH_SIDE_SECONDS = 5
-MIN_REST_SECONDS = 5
 
 # Plain instructions for getting into each start position.
 MOVE_WORDS: dict[Position, str] = {
