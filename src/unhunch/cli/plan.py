@@ -173,11 +173,35 @@ def render_routine(routine: Routine) -> None:
     out.print()
     if routine.excluded:
         out.print("[bold]Left out for your conditions[/]")
-        out.print(
-            _bullets(f"{names_of(library, e.exercise)}: {e.reason}" for e in routine.excluded)
-        )
+        out.print(_bullets(excluded_by_condition(routine, library)))
     if routine.notes:
         out.print("[bold]Notes[/]")
         out.print(_bullets(routine.notes))
     out.print("Stop any exercise that causes sharp pain, or pain, numbness or tingling that")
     out.print("spreads into an arm or leg. Start it with: [bold]unhunch start[/]")
+
+
+def excluded_by_condition(routine: Routine, library: Library) -> list[str]:
+    """One line per condition, in plain words: 'Osteoporosis (no forward bending): Cat-cow, …'."""
+    from unhunch.core.conditions import REMOVES
+    from unhunch.core.vocab import MOVEMENT_WORDS
+
+    grouped: dict[str, list[str]] = {}
+    tags_of: dict[str, set[str]] = {}
+    for item in routine.excluded:
+        for part in item.reason.split("; "):
+            condition, _, tag = part.partition(": ")
+            names = grouped.setdefault(condition, [])
+            name = names_of(library, item.exercise)
+            if name not in names:
+                names.append(name)
+            tags_of.setdefault(condition, set()).add(
+                MOVEMENT_WORDS.get(tag.replace(" ", "_"), tag)  # type: ignore[call-overload]
+            )
+    lines = []
+    for condition, names in grouped.items():
+        known = condition in REMOVES
+        what = ", ".join(sorted(tags_of[condition])) if known else ""
+        head = condition.replace("_", " ").capitalize() + (f" (no {what})" if what else "")
+        lines.append(f"{head}: {', '.join(names)}")
+    return lines

@@ -117,3 +117,25 @@ When = Literal["morning", "day", "evening", "before_session", "after_session"]
 Symptom = Literal["numbness_tingling", "night_pain", "spreading_pain"]
 WHENS: tuple[When, ...] = get_args(When)
 SYMPTOMS: tuple[Symptom, ...] = get_args(Symptom)
+
+# Movement tags in plain words, for telling people why something was left out.
+MOVEMENT_WORDS: dict[Movement, str] = {
+    "spinal_flexion": "bending forward",
+    "loaded_spinal_flexion": "bending forward under load",
+    "spinal_extension": "bending backward",
+    "deep_backbend": "deep backbends",
+    "rotation": "twisting",
+    "end_range_rotation": "twisting as far as you can",
+    "lateral_flexion": "bending sideways",
+    "inversion": "head below the heart",
+    "wrist_weight_bearing": "weight on the hands",
+    "knee_kneeling": "kneeling",
+    "prone_lying": "lying on the front",
+    "supine_lying": "lying on the back",
+    "neck_flexion": "bending the neck forward",
+    "neck_extension": "tipping the head back",
+    "neck_rotation": "turning the head",
+    "overhead_arms": "arms overhead",
+    "hip_deep_flexion": "deep hip bends",
+    "balance": "balancing",
+}
