@@ -162,3 +162,12 @@ def test_pain_up_after_a_session_gets_after_session_words_not_exercise_ones(
     expect(page.locator("#save-state")).to_have_text("Saved to your diary.")
     shot(page, "player-done-pain-up-phone")
     assert phone.errors == []
+
+
+def test_the_s_key_opens_too_much_as_in_the_terminal(server: str, laptop: Watched) -> None:
+    page = laptop.page
+    ready_to_coach(server, {"pain": {"neck": 3}, "minutes": 3, "setting": "desk"})
+    page.goto(server + "/session")
+    page.get_by_role("button", name="Start the routine").click()
+    page.keyboard.press("s")
+    expect(page.locator("#too-much-dialog")).to_be_visible()

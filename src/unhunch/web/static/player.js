@@ -584,7 +584,7 @@ function onKey(ev) {
     togglePause();
   } else if (ev.key === "ArrowLeft") back();
   else if (ev.key === "ArrowRight") nextStep();
-  else if (ev.key === "s" || ev.key === "S") skipItem();
+  else if (ev.key === "s" || ev.key === "S") openTooMuch(); // as in the terminal coach
 }
 
 async function main() {
