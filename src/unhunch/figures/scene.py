@@ -12,6 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from unhunch.core.figure_spec import FigureSpec, HandTarget
+from unhunch.figures.arm_rest import rest_elbow_reach
 from unhunch.figures.poses import BASE_POSES, Angles, BaseDef, Limb, keyframe_angles
 from unhunch.figures.skeleton import (
     HEAD_RADIUS,
@@ -248,7 +249,7 @@ def hand_spot(angles: Angles, body: Body, side: str, target: HandTarget) -> Vec:
         "forehead": lambda: add(p["head"], apply(body.head_frame, (sign * 3, 3, 13))),
         "hips": lambda: near(p[f"{side}_hip"], pelvis, (sign * 9, 6, 0)),
         "low_back": lambda: near(p["pelvis"], pelvis, (sign * 7, 12, -13)),
-        "chest": lambda: near(p[f"{other}_shoulder"], upper, (-sign * 3, -9, 12)),
+        "chest": lambda: near(p["neck_base"], upper, (sign * 3, -12, 12)),
         "lap": lambda: near(_mid(p[f"{side}_hip"], p[f"{side}_knee"], 0.4), own_thigh, (0, 0, 7)),
         "across": lambda: (
             p[f"{other}_hand"][0] - sign * 38,
@@ -259,6 +260,9 @@ def hand_spot(angles: Angles, body: Body, side: str, target: HandTarget) -> Vec:
         "seat": lambda: (p[f"{side}_hip"][0] + sign * 10, SEAT_TOP + 3, p[f"{side}_hip"][2]),
     }
     return spots[target]()
+
+
+ON_THE_FRONT = ("belly", "chest")
 
 
 def with_hands(spec: FigureSpec) -> list[Angles]:
@@ -273,7 +277,11 @@ def with_hands(spec: FigureSpec) -> list[Angles]:
             for side, target in wanted.items():
                 if target is not None:
                     spot = hand_spot(angles, body, side, target)
-                    angles = reach(angles, body, side, "hands", spot, sideways=True)
+                    if angles["trunk"] < -60 and target in ON_THE_FRONT:
+                        # Lying on the back: the elbow rests on the floor beside the body.
+                        angles = rest_elbow_reach(angles, body, side, spot)
+                    else:
+                        angles = reach(angles, body, side, "hands", spot, sideways=True)
         out.append(angles)
     return out
 
