@@ -47,3 +47,28 @@ def test_several_problems_are_reported_together() -> None:
 def test_broken_json_says_where() -> None:
     with pytest.raises(InputError, match="line 1"):
         parse_profile_json('{"minutes": 8,')
+
+
+@pytest.mark.parametrize(
+    ("data", "field"),
+    [
+        ({"minutes": "8"}, "minutes"),
+        ({"minutes": 8.0}, "minutes"),
+        ({"breath_seconds": True}, "breath_seconds"),
+        ({"pain": {"neck": True}}, "pain.neck"),
+        ({"pain": {"neck": 2, "lower_back": "3"}}, "pain.lower_back"),
+    ],
+)
+def test_numbers_that_are_not_json_whole_numbers_are_rejected_not_coerced(
+    data: dict[str, object], field: str
+) -> None:
+    with pytest.raises(InputError) as err:
+        parse_profile(data, LIBRARY)
+    assert err.value.field == field
+    assert "whole number" in str(err.value)
+
+
+def test_a_wrong_type_and_another_problem_are_both_named() -> None:
+    with pytest.raises(InputErrors) as err:
+        parse_profile({"minutes": "8", "setting": "office"}, LIBRARY)
+    assert {p.field for p in err.value.problems} == {"minutes", "setting"}

@@ -68,14 +68,40 @@ def _problem(err: Mapping[str, Any], data: Mapping[str, Any]) -> InputError:
     return InputError(field, value, allowed, hint)
 
 
+def _is_whole(value: object) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool)
+
+
+def _not_whole_numbers(data: Mapping[str, Any]) -> list[InputError]:
+    """Numbers must be JSON whole numbers. Pydantic's lax mode would read `true` as 1 and "8"
+    as 8, so a slip in a profile file would plan, without a word, for pain the person never
+    reported."""
+    problems = [
+        InputError(key, data[key], ALLOWED[key])
+        for key in ("minutes", "breath_seconds")
+        if key in data and not _is_whole(data[key])
+    ]
+    pain = data.get("pain")
+    if isinstance(pain, Mapping):
+        problems += [
+            InputError(f"pain.{region}", value, ALLOWED["pain"])
+            for region, value in pain.items()
+            if not _is_whole(value)
+        ]
+    return problems
+
+
 def parse_profile(data: Any, library: Library | None = None) -> Profile:
     """Validate a profile from plain data; with a library, its exercise ids are checked too."""
     if not isinstance(data, Mapping):
         raise InputError("profile", type(data).__name__, "a JSON object with the profile fields")
+    problems = _not_whole_numbers(data)
     try:
         profile = Profile.model_validate(dict(data))
     except ValidationError as exc:
-        problems = [_problem(e, data) for e in exc.errors()]
+        named = {p.field for p in problems}
+        problems += [p for p in (_problem(e, data) for e in exc.errors()) if p.field not in named]
+    if problems:
         raise InputErrors(problems) if len(problems) > 1 else problems[0] from None
     if library is not None:
         profile = with_stable_ids(profile, library)
