@@ -4,9 +4,13 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
 from sqlalchemy import inspect, select, text
+from typer.testing import CliRunner
 
+from unhunch.cli.main import app
 from unhunch.config import get_settings
+from unhunch.core.errors import InputError
 from unhunch.store import db, tables
 
 EXPECTED = {
@@ -44,3 +48,21 @@ def test_moments_come_back_aware_and_equal() -> None:
 def test_postgres_gets_the_same_schema(pg_url: str) -> None:
     engine = db.get_engine(pg_url)
     assert set(inspect(engine).get_table_names()) >= EXPECTED
+
+
+@pytest.mark.parametrize("url", ["mysql://someone@localhost/back", "not a url"])
+def test_a_database_url_we_cannot_open_is_named_as_wrong_input(url: str) -> None:
+    with pytest.raises(InputError) as err:
+        db.get_engine(url)
+    assert "sqlite:///" in str(err.value) and "postgresql+psycopg://" in str(err.value)
+    result = CliRunner().invoke(app, ["--db", url, "progress", "--json"])
+    assert result.exit_code == 2
+    assert result.stdout == ""
+
+
+def test_a_postgres_server_that_does_not_answer_is_named_without_its_password() -> None:
+    # Port 1 on loopback: nothing listens there, so the connection is refused at once.
+    with pytest.raises(InputError) as err:
+        db.get_engine("postgresql+psycopg://someone:secret@127.0.0.1:1/back")
+    assert "running" in str(err.value)
+    assert "secret" not in str(err.value)

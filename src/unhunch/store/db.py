@@ -13,7 +13,10 @@ from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Connection, Engine, create_engine, event
-from sqlalchemy.engine import make_url
+from sqlalchemy.engine import URL, make_url
+from sqlalchemy.exc import ArgumentError, OperationalError
+
+from unhunch.core.errors import InputError
 
 _lock = threading.Lock()
 _engines: dict[str, Engine] = {}
@@ -30,8 +33,26 @@ def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
     cursor.close()
 
 
+BACKENDS = ("sqlite", "postgresql")
+ALLOWED_URLS = "a sqlite:///PATH or postgresql+psycopg://USER@HOST:PORT/NAME URL"
+WHERE = "database URL (--db or UNHUNCH_DB)"
+
+
+def _parse(url: str) -> URL:
+    """A URL we can open, or an InputError naming it: a typo in --db is the person's input, not
+    a failure of ours (exit 2, not 1)."""
+    try:
+        parsed = make_url(url)
+    except ArgumentError:
+        raise InputError(WHERE, url, ALLOWED_URLS) from None
+    if parsed.get_backend_name() not in BACKENDS:
+        shown = parsed.render_as_string(hide_password=True)
+        raise InputError(WHERE, shown, ALLOWED_URLS)
+    return parsed
+
+
 def _make_engine(url: str) -> Engine:
-    parsed = make_url(url)
+    parsed = _parse(url)
     if parsed.get_backend_name() == "sqlite":
         if parsed.database and parsed.database != ":memory:":
             Path(parsed.database).parent.mkdir(parents=True, exist_ok=True)
@@ -59,7 +80,17 @@ def get_engine(url: str) -> Engine:
         engine = _engines.get(url)
         if engine is None:
             engine = _make_engine(url)
-            migrate(engine)
+            try:
+                migrate(engine)
+            except OperationalError as exc:
+                if engine.dialect.name == "sqlite":
+                    raise
+                # A server that is not running or refuses us: say which, with the driver's words.
+                shown = engine.url.render_as_string(hide_password=True)
+                reason = str(exc.orig).strip().splitlines()[0] if exc.orig else ""
+                raise InputError(
+                    WHERE, shown, "a PostgreSQL server that is running", reason
+                ) from None
             _engines[url] = engine
         return engine
 
