@@ -32,6 +32,9 @@ from unhunch.core.models import Dose, Exercise, Profile
 
 SETUP_SECONDS = 5
 POSITION_CHANGE_SECONDS = 10
+# Standing free and standing at a wall are one place: stepping to the wall is not getting up or
+# down, so it costs no position change and never breaks the one-way order of positions.
+SAME_PLACE = {"wall": "standing"}
 # The guided session (core/timeline.py) plays exactly these, so a plan's time is the session's.
 SWITCH_SIDE_SECONDS = 5  # "come back to the middle; now the right side", once per set
 MIN_REST_SECONDS = 5  # the shortest rest between sets
@@ -161,6 +164,11 @@ def side_seconds(exercise: Exercise, dose: Dose, breath_seconds: int) -> int:
     else:
         per_set = (dose.hold_breaths or 0) * breath_seconds
     return per_set * dose.sets
+
+
+def place(position: str) -> str:
+    """Where the body is, for position changes: a wall counts as standing."""
+    return SAME_PLACE.get(position, position)
 
 
 def item_seconds(work: int, position_changed: bool) -> int:

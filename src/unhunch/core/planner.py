@@ -108,7 +108,36 @@ def best_plan(pool: Pool) -> tuple[Picks, int]:
         if pool.budget <= SHORT_BUDGET and short_of_items:
             found.append((search(pool, d, edges_first=True), d))
     picks, direction = max(found, key=lambda f: rank_key(pool, f[0]))
+    if _missing_edge(pool, picks):
+        # Spec rule 5 before J: when the searches above left out a warm-up or cool-down that
+        # the pool allows, also try with the edges chosen first (it trades main items for them).
+        found += [(search(pool, d, edges_first=True), d) for d in DIRECTIONS]
+        found += [(search(pool, d, skip=s), d) for d, s in _edge_room(pool)]
+        picks, direction = max(found, key=lambda f: rank_key(pool, f[0]))
     return polish(pool, picks, direction), direction
+
+
+def _edge_room(pool: Pool) -> list[tuple[int, frozenset[int]]]:
+    """Searches that leave out every exercise whose position would stand beyond a possible
+    warm-up (before it) or cool-down (after it), so the one-way order has room for the edge."""
+    cands = pool.candidates
+    tries: list[tuple[int, frozenset[int]]] = []
+    for d in DIRECTIONS:
+        for block, sign in (("warm_up", -1), ("cool_down", 1)):
+            for rank in sorted({c.rank for c in cands if block in c.blocks}):
+                beyond = frozenset(
+                    j
+                    for j, c in enumerate(cands)
+                    if sign * d * c.rank > sign * d * rank and j not in pool.forced
+                )
+                tries.append((d, beyond))
+    return tries
+
+
+def _missing_edge(pool: Pool, picks: Picks) -> bool:
+    return (pool.n_warm > 0 and not any(p.block == "warm_up" for p in picks)) or (
+        pool.n_cool > 0 and not any(p.block == "cool_down" for p in picks)
+    )
 
 
 def signature(pool: Pool, picks: Picks) -> Signature:

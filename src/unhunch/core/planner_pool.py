@@ -37,7 +37,7 @@ POSITION_ORDER: tuple[Position, ...] = (
     "side_lying",
     "supine",
 )
-RANK: dict[Position, int] = {p: i for i, p in enumerate(POSITION_ORDER)}
+RANK: dict[Position, int] = {p: POSITION_ORDER.index(dosing.place(p)) for p in POSITION_ORDER}
 
 DIRECTIONS: dict[str, frozenset[str]] = {
     "flexion": frozenset({"spinal_flexion", "loaded_spinal_flexion", "neck_flexion"}),

@@ -29,6 +29,7 @@ from unhunch.core.planner_fill import grow, reach_floor, tune_doses
 from unhunch.core.planner_moves import (
     edge_takes_place,
     fill_edges,
+    force_edges,
     move_block,
     off_target_items,
     swap_once,
@@ -87,6 +88,7 @@ def search(
             break
         tune_doses(state)
     fill_edges(state, kept)
+    force_edges(state, kept)
     return state.copy_picks()
 
 

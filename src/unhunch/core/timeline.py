@@ -18,6 +18,7 @@ from unhunch.core.dosing import (
     POSITION_CHANGE_SECONDS,
     SETUP_SECONDS,
     SWITCH_SIDE_SECONDS,
+    place,
 )
 from unhunch.core.library import Library
 from unhunch.core.models import BlockName, Exercise, Routine, RoutineItem
@@ -188,7 +189,7 @@ def exercise_steps(
         "block": block,
         "position": exercise.position,
     }
-    moving = previous is not None and previous != exercise.position
+    moving = previous is not None and place(previous) != place(exercise.position)
     lead = "An easier version: " if eased else "Get ready: "
     text = f"{lead}{exercise.name} — {dose.describe()}."
     if moving:
