@@ -326,7 +326,7 @@ def _forced(
         cand = candidates[index[fav]]
         cost = dosing.SETUP_SECONDS + dosing.POSITION_CHANGE_SECONDS + cand.work[0]
         if used + cost > budget:
-            notes.append(f"Your favourite {fav} does not fit in {profile.minutes} minutes.")
+            notes.append(f"Your favourite {fav} does not fit in {profile.minutes} min.")
             continue
         used += cost
         forced.append(index[fav])
