@@ -208,7 +208,8 @@ def notes_for(pool: Pool, picks: Sequence[Pick], total: int, history: History) -
     if total < 0.85 * budget:
         notes.append(
             f"The exercises that suit your setting, props, level and conditions fill only "
-            f"{_minutes(total)} of your {_minutes(profile.minutes * 60)}; repeat a favourite or rest."
+            f"{_minutes(total)} of your {_minutes(profile.minutes * 60)};"
+            " repeat a favourite or rest."
         )
     covered = covered_regions(pool, tuple(picks))
     for region, _ in pool.weights:
