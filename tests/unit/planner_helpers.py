@@ -97,11 +97,15 @@ def check_hard_rules(profile: Profile, routine: Routine, library: Library = LIBR
         assert "cool_down" in names or "No cool down" in notes
         # ... and, favourites apart (they are placed first and may use the time up), the note
         # is only allowed when no exercise of that kind is allowed at all.
-        allowed_kinds = set() if profile.favourites else {
-            library.exercises[i].kind
-            for i in library.exercises
-            if i not in profile.excluded and fits_rule_1(profile, i, library)
-        }
+        allowed_kinds = (
+            set()
+            if profile.favourites
+            else {
+                library.exercises[i].kind
+                for i in library.exercises
+                if i not in profile.excluded and fits_rule_1(profile, i, library)
+            }
+        )
         if "warm_up" in allowed_kinds:
             assert "warm_up" in names, "a warm-up exercise was allowed but none was given"
         if allowed_kinds & {"restorative", "breathing"}:
