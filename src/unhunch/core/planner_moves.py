@@ -182,12 +182,13 @@ def fill_edges(state: State, required: set[str]) -> None:
             state.add(best[2])
 
 
-def force_edges(state: State, required: set[str]) -> None:
+def force_edges(state: State, required: set[str]) -> bool:
     """Spec rule 5, made certain: a warm-up or cool-down still empty when an exercise could
     serve there gets one, at its gentlest dose, with main doses stepped down (largest first)
     to make room; the time is filled again afterwards. When the order of positions leaves no
     room, the planner also searches with the edges chosen first (planner.best_plan), and only
-    when nothing fits does a block stay empty, with a note saying so."""
+    when nothing fits does a block stay empty, with a note saying so. True when an edge was
+    added."""
     pool = state.pool
     floor = state.min_total
     state.min_total = 0
@@ -215,6 +216,7 @@ def force_edges(state: State, required: set[str]) -> None:
         grow(state)
         tune_doses(state)
     state.min_total = floor if state.total() >= floor else 0
+    return changed
 
 
 def _step_down_largest(state: State, keep: int) -> bool:

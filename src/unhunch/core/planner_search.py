@@ -88,7 +88,13 @@ def search(
             break
         tune_doses(state)
     fill_edges(state, kept)
-    force_edges(state, kept)
+    if force_edges(state, kept):
+        # The main items chosen before the edge came in (a large favourite dose first, say) may
+        # no longer be the best use of the time left: swap them again, edges staying.
+        for _ in range(MAX_SWAP_PASSES):
+            if not swap_once(state, kept, forced):
+                break
+            tune_doses(state)
     return state.copy_picks()
 
 
