@@ -99,6 +99,7 @@ def best_plan(pool: Pool) -> tuple[Picks, int]:
     and again at the ends of the position order when that would differ; in a short routine
     that came out with fewer main items than the target, also with them chosen first."""
     found: list[tuple[Picks, int]] = []
+    edges_first_done: set[int] = set()
     for d in DIRECTIONS:
         tight = search(pool, d)
         found.append((tight, d))
@@ -107,11 +108,15 @@ def best_plan(pool: Pool) -> tuple[Picks, int]:
         short_of_items = sum(p.block == "main" for p in tight) < round(pool.n_main)
         if pool.budget <= SHORT_BUDGET and short_of_items:
             found.append((search(pool, d, edges_first=True), d))
+            edges_first_done.add(d)
     picks, direction = max(found, key=lambda f: rank_key(pool, f[0]))
     if _missing_edge(pool, picks):
         # Spec rule 5 before J: when the searches above left out a warm-up or cool-down that
         # the pool allows, also try with the edges chosen first (it trades main items for them).
-        found += [(search(pool, d, edges_first=True), d) for d in DIRECTIONS]
+        # The search is deterministic, so one already run is not run again.
+        found += [
+            (search(pool, d, edges_first=True), d) for d in DIRECTIONS if d not in edges_first_done
+        ]
         found += [(search(pool, d, skip=s), d) for d, s in _edge_room(pool)]
         picks, direction = max(found, key=lambda f: rank_key(pool, f[0]))
     return polish(pool, picks, direction), direction
@@ -130,7 +135,9 @@ def _edge_room(pool: Pool) -> list[tuple[int, frozenset[int]]]:
                     for j, c in enumerate(cands)
                     if sign * d * c.rank > sign * d * rank and j not in pool.forced
                 )
-                tries.append((d, beyond))
+                # Nothing left out is the plain search, already run; a set met before is too.
+                if beyond and (d, beyond) not in tries:
+                    tries.append((d, beyond))
     return tries
 
 
