@@ -38,7 +38,6 @@ class Settings(BaseSettings):
         return self.home / "unhunch.log"
 
 
-def get_settings(**overrides: object) -> Settings:
-    """Build the settings from the environment, with explicit overrides winning."""
-    settings = Settings(**overrides)  # type: ignore[arg-type]
-    return settings
+def get_settings() -> Settings:
+    """Build the settings from the environment (UNHUNCH_HOME, UNHUNCH_DB)."""
+    return Settings()

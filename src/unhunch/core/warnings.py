@@ -40,9 +40,9 @@ class DiaryReading(Protocol):
     def symptoms(self) -> Sequence[str]: ...
 
 
-def written_order(entry: object) -> tuple[dt.datetime, int]:
+def written_order(entry: DiaryReading) -> tuple[dt.datetime, int]:
     """Time first, then the person's write number (`seq`, when the reading carries one)."""
-    return (getattr(entry, "recorded_at"), int(getattr(entry, "seq", 0)))  # noqa: B009
+    return (entry.recorded_at, int(getattr(entry, "seq", 0)))
 
 
 def warning_signs(
