@@ -13,7 +13,14 @@ REMOVES: dict[Condition, frozenset[Movement]] = {
         {"prone_lying", "supine_lying", "deep_backbend", "end_range_rotation", "inversion"}
     ),
     "recent_spine_surgery": frozenset(
-        {"spinal_flexion", "loaded_spinal_flexion", "end_range_rotation", "deep_backbend"}
+        {
+            "spinal_flexion",
+            "loaded_spinal_flexion",
+            "spinal_extension",
+            "rotation",
+            "end_range_rotation",
+            "deep_backbend",
+        }
     ),
     "spinal_stenosis": frozenset({"spinal_extension", "deep_backbend"}),
     "spondylolisthesis": frozenset({"spinal_extension", "deep_backbend"}),
@@ -22,9 +29,12 @@ REMOVES: dict[Condition, frozenset[Movement]] = {
     "glaucoma": frozenset({"inversion"}),
     "knee_problems": frozenset({"knee_kneeling"}),
     "wrist_problems": frozenset({"wrist_weight_bearing"}),
-    "shoulder_injury": frozenset({"overhead_arms"}),
-    "hip_replacement": frozenset({"hip_deep_flexion"}),
-    "vertigo": frozenset({"inversion", "balance", "neck_extension"}),
+    "shoulder_injury": frozenset({"overhead_arms", "shoulder_end_range", "single_arm_support"}),
+    "hip_replacement": frozenset({"hip_deep_flexion", "leg_crossing"}),
+    "vertigo": frozenset({"inversion", "balance", "neck_extension", "neck_circles"}),
+    "inflammatory_arthritis": frozenset(
+        {"neck_circles", "end_range_rotation", "loaded_spinal_flexion"}
+    ),
 }
 
 

@@ -32,6 +32,10 @@ Movement = Literal[
     "overhead_arms",
     "hip_deep_flexion",
     "balance",
+    "neck_circles",
+    "shoulder_end_range",
+    "single_arm_support",
+    "leg_crossing",
 ]
 Kind = Literal["warm_up", "stretch", "mobility", "strength", "restorative", "breathing"]
 Level = Literal["beginner", "intermediate", "advanced"]
@@ -49,6 +53,7 @@ Condition = Literal[
     "shoulder_injury",
     "hip_replacement",
     "vertigo",
+    "inflammatory_arthritis",
 ]
 
 PAIN_REGIONS: tuple[PainRegion, ...] = get_args(PainRegion)
@@ -138,4 +143,8 @@ MOVEMENT_WORDS: dict[Movement, str] = {
     "overhead_arms": "arms overhead",
     "hip_deep_flexion": "deep hip bends",
     "balance": "balancing",
+    "neck_circles": "circling the head",
+    "shoulder_end_range": "arms stretched far behind or across the body",
+    "single_arm_support": "weight on one arm",
+    "leg_crossing": "crossing one leg over the other",
 }

@@ -26,6 +26,7 @@ CONDITION_WORDS: dict[str, str] = {
     "shoulder_injury": "Shoulder injury",
     "hip_replacement": "Hip replacement",
     "vertigo": "Vertigo or dizziness",
+    "inflammatory_arthritis": "Rheumatoid arthritis or axial spondyloarthritis",
 }
 
 SETTING_WORDS: dict[str, str] = {
