@@ -4,39 +4,45 @@ SHELL := /bin/bash
 PYTHON ?= $(shell command -v python3.11 || command -v python3)
 VENV := .venv
 BIN := $(VENV)/bin
-STAMP := $(VENV)/.installed-stamp
+PIP := $(BIN)/python -m pip --quiet --disable-pip-version-check
 
-.PHONY: run test lint typecheck pytest system-deps postgres bench clean
+.PHONY: run test lint typecheck pytest system-deps bench lock clean
 
-$(STAMP): pyproject.toml constraints.txt
+# Each stamp records that the venv holds exactly one hashed lock file (requirements/*.txt,
+# written by `make lock` from pyproject.toml and constraints.txt) plus unhunch itself.
+$(VENV)/.%-stamp: requirements/%.txt pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --disable-pip-version-check -c constraints.txt -e '.[dev]'
-	@touch $(STAMP)
+	$(PIP) install --require-hashes --no-deps -r $<
+	$(PIP) install --no-deps -e .
+	@rm -f $(VENV)/.*-stamp && touch $@
 
-run: $(STAMP)
+run: $(VENV)/.run-stamp
 	$(BIN)/unhunch serve
 
 system-deps:
 	@scripts/system-deps.sh
 
-postgres: system-deps
-	@scripts/postgres.sh start
-
-lint: $(STAMP)
+lint: $(VENV)/.test-stamp
 	$(BIN)/ruff check src tests bench
 	$(BIN)/ruff format --check src tests bench
 
-typecheck: $(STAMP)
+typecheck: $(VENV)/.test-stamp
 	$(BIN)/mypy --strict src
 
-pytest: $(STAMP) system-deps postgres
-	UNHUNCH_TEST_PG="$$(scripts/postgres.sh url)" $(BIN)/pytest
+# A throwaway PostgreSQL on a free port for this run only, stopped when the tests end.
+pytest: $(VENV)/.test-stamp system-deps
+	@scripts/postgres.sh start
+	@trap 'scripts/postgres.sh stop' EXIT; \
+	  UNHUNCH_TEST_PG="$$(scripts/postgres.sh url)" $(BIN)/pytest
 
 test: lint typecheck pytest
 
-bench: $(STAMP)
+bench: $(VENV)/.bench-stamp
 	@for b in bench/*.py; do echo "== $$b"; $(BIN)/python $$b || exit 1; done
 
+lock: $(VENV)/.test-stamp
+	UV=$(BIN)/uv scripts/lock.sh
+
 clean:
-	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache
 	scripts/postgres.sh stop || true
+	rm -rf $(VENV) .pg .pytest_cache .mypy_cache .ruff_cache

@@ -8,6 +8,23 @@ from pathlib import Path
 
 import pytest
 
+# Markers by where a test lives or what it needs, so `pytest -m "not browser"` and friends select
+# what the README says without every file remembering its own mark.
+_BY_FOLDER = {"browser": "browser", "e2e": "terminal"}
+_TERMINAL_FILES = {"test_cli_screen_terminal.py"}
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    for item in items:
+        path = Path(str(item.path))
+        folder = _BY_FOLDER.get(path.parent.name)
+        if folder:
+            item.add_marker(folder)
+        if path.name in _TERMINAL_FILES:
+            item.add_marker("terminal")
+        if "pg_url" in getattr(item, "fixturenames", ()):
+            item.add_marker("postgres")
+
 
 @pytest.fixture(autouse=True)
 def unhunch_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:

@@ -6,6 +6,7 @@ survives a crash, and with foreign keys on. Alembic migrations run on first use.
 
 from __future__ import annotations
 
+import importlib.util
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -59,6 +60,12 @@ def _make_engine(url: str) -> Engine:
         engine = create_engine(url)
         event.listen(engine, "connect", _sqlite_pragmas)
         return engine
+    if importlib.util.find_spec("psycopg") is None:
+        shown = parsed.render_as_string(hide_password=True)
+        raise InputError(
+            WHERE, shown, "a PostgreSQL URL once the server extra is installed",
+            "PostgreSQL support is not installed: pip install 'unhunch[server]'",
+        )
     return create_engine(url, pool_pre_ping=True)
 
 
