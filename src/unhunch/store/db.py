@@ -63,7 +63,9 @@ def _make_engine(url: str) -> Engine:
     if importlib.util.find_spec("psycopg") is None:
         shown = parsed.render_as_string(hide_password=True)
         raise InputError(
-            WHERE, shown, "a PostgreSQL URL once the server extra is installed",
+            WHERE,
+            shown,
+            "a PostgreSQL URL once the server extra is installed",
             "PostgreSQL support is not installed: pip install 'unhunch[server]'",
         )
     return create_engine(url, pool_pre_ping=True)
