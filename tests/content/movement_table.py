@@ -1,3 +1,4 @@
+# ruff: noqa: E501  (one line per exercise, so the table reads as a table)
 """The reviewed table: every exercise and the movement tags its steps and figure call for.
 
 Written by reading each exercise's steps and looking at its figure, one line per exercise, not
