@@ -12,6 +12,7 @@ from rich.panel import Panel
 from rich.text import Text
 
 from unhunch.cli.render import console, print_json
+from unhunch.content import load_sources
 from unhunch.core.citations import sources_line
 from unhunch.core.errors import InputError
 from unhunch.core.screening_rules import (
@@ -180,8 +181,6 @@ class Asker:
         self.out.print(Text(question, style="bold"))
 
     def _why(self, why: str, sources: tuple[str, ...]) -> None:
-        from unhunch.content import load_sources
-
         cited = sources_line(sources, load_sources())
         self.out.print(Text(f"Why we ask: {why} ({cited})", style="italic"))
 
