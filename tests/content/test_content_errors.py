@@ -68,7 +68,7 @@ def test_the_private_copy_loads_cleanly(tree: Path) -> None:
             id="too-many-sets",
         ),
         pytest.param(
-            lambda t: t.replace("reps = 8", "reps = 8\nhold_seconds = 5"),
+            lambda t: t.replace("reps = 10", "reps = 10\nhold_seconds = 5"),
             ["dose", "exactly one of reps, hold_seconds or hold_breaths"],
             id="two-measures",
         ),

@@ -116,6 +116,11 @@ def test_figure_position_matches_the_exercise(exercise_id: str) -> None:
                 assert touches_floor(first, f"{side}_{point}", radius), f"{side} {point} down"
     elif e.position == "kneeling":
         assert any(touches_floor(first, f"{s}_knee", "shin") for s in ("left", "right"))
+    elif e.position == "floor_sitting":
+        for placed in frames(e):
+            assert touches_floor(placed, "pelvis", "hips"), "sitting on the floor: hips down"
+            for side in ("left", "right"):
+                assert touches_floor(placed, f"{side}_ankle", "shin"), "legs long on the floor"
     elif e.position in ("standing", "wall"):
         assert foot_down(first, "left") and foot_down(first, "right")
         assert tilt_from_vertical(first, "pelvis", "mid_back") < 30, "standing: trunk upright"

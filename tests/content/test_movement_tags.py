@@ -22,6 +22,7 @@ EXERCISES = load_library().all()
 KEYWORDS: dict[Movement, list[str]] = {
     "spinal_flexion": [
         r"forward fold",
+        r"\bfold forward",
         r"child'?s pose",
         r"knees? to (your )?chest",
         r"knees?-to-chest",
@@ -36,12 +37,40 @@ KEYWORDS: dict[Movement, list[str]] = {
         r"back extension",
         r"back ?bend",
         r"arch (your|the) (lower |upper )?back",
+        r"lean back over",
     ],
     "rotation": [r"\btwist", r"knee rolls?"],
     "lateral_flexion": [r"side bend", r"bend sideways"],
     "overhead_arms": [r"overhead", r"above your head"],
     "knee_kneeling": [r"hands and knees", r"all fours", r"\bkneel"],
     "neck_rotation": [r"turn your head"],
+    "neck_extension": [
+        r"look(ing)? up",
+        r"\bgaze\b",
+        r"tip (your )?head back",
+        r"lift your head and chest",
+    ],
+    "neck_circles": [r"head (half-)?circles?", r"head rolls?", r"neck rolls?", r"roll your head"],
+    "inversion": [r"legs up the wall", r"head (and arms )?hang", r"side of your head to the mat"],
+    "hip_deep_flexion": [
+        r"forward fold",
+        r"knees? to (your )?chest",
+        r"child'?s pose",
+        r"figure.four",
+    ],
+    "leg_crossing": [
+        r"figure.four",
+        r"\bpigeon\b",
+        r"cross (one|your) (left |right )?(ankle|leg)",
+        r"across your body",
+    ],
+    "shoulder_end_range": [
+        r"doorway",
+        r"hands behind your back",
+        r"under your (left|right) arm",
+        r"elbow over your",
+    ],
+    "single_arm_support": [r"side plank", r"under your (left|right) arm", r"arm forward and your"],
 }
 
 POSITION_TAGS: dict[str, Movement] = {

@@ -48,7 +48,9 @@ def when_words(at: dt.datetime, now: dt.datetime, settings: BreakSettings) -> st
 def show_next(out: Console, found: NextBreak, now: dt.datetime) -> None:
     from rich.panel import Panel
 
-    from unhunch.core.breaks_routine import WHY
+    from unhunch.content import load_library
+    from unhunch.core.breaks_routine import SOURCES, WHY
+    from unhunch.core.citations import sources_line
 
     if found.due is None or found.content.kind == "none":
         reason = found.content.reason or "no break is planned"
@@ -59,7 +61,7 @@ def show_next(out: Console, found: NextBreak, now: dt.datetime) -> None:
     if found.due.snoozes:
         body += f"\n\nSnoozed {found.due.snoozes} of {found.due.max_snoozes} times."
     out.print(Panel(body, title=title, title_align="left", border_style="cyan"))
-    out.print(WHY, style="dim")
+    out.print(f"{WHY} {sources_line(SOURCES, load_library().sources)}.", style="dim")
 
 
 @breaks_app.command("next")

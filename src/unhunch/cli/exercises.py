@@ -12,6 +12,7 @@ from rich.table import Table
 
 from unhunch.cli.render import console, print_json, words
 from unhunch.content import load_library
+from unhunch.core.citations import sources_line
 from unhunch.core.models import Exercise
 from unhunch.core.vocab import label
 
@@ -117,4 +118,4 @@ def render_exercise(e: Exercise) -> None:
         out.print("Easier: " + ", ".join(easier))
     if harder:
         out.print("Harder: " + ", ".join(harder))
-    out.print("Sources: " + "; ".join(f"{s} {library.sources[s].title}" for s in e.sources))
+    out.print(sources_line(e.sources, library.sources), style="dim")

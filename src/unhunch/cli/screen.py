@@ -12,6 +12,8 @@ from rich.panel import Panel
 from rich.text import Text
 
 from unhunch.cli.render import console, print_json
+from unhunch.content import load_sources
+from unhunch.core.citations import sources_line
 from unhunch.core.errors import InputError
 from unhunch.core.screening_rules import (
     Answers,
@@ -179,7 +181,8 @@ class Asker:
         self.out.print(Text(question, style="bold"))
 
     def _why(self, why: str, sources: tuple[str, ...]) -> None:
-        self.out.print(Text(f"Why we ask: {why} (sources: {', '.join(sources)})", style="italic"))
+        cited = sources_line(sources, load_sources())
+        self.out.print(Text(f"Why we ask: {why} ({cited})", style="italic"))
 
     def yes_no(self, question: str, why: str, sources: tuple[str, ...]) -> bool:
         self._heading(question)

@@ -23,17 +23,19 @@ from unhunch.core.vocab import Setting
 
 SOURCES = ("E4", "E5", "E6", "D19", "G6")
 
-# Written from clinical.md §5.2 in our own words; the ids say where each fact comes from.
+# Written from clinical.md §5.2 in our own words. People read the sources as plain names at the
+# foot (core.citations.sources_line); the ids, in order: the breaks [E4]; move, not just stand
+# [E5]; extra short breaks [E6]; less sitting [G6]; a walk or march on the spot [D19].
 WHY = (
     "Sitting still for a long time stiffens the back and neck, even with a good posture. "
-    "Short, frequent breaks taken before you tire help more than a rare long one [E4]; "
-    "standing alone is not enough, so move [E5]. A few extra short breaks a day eased "
-    "discomfort without costing work [E6], and less sitting is better for health [G6]."
+    "Short, frequent breaks taken before you tire help more than a rare long one; "
+    "standing alone is not enough, so move. A few extra short breaks a day eased "
+    "discomfort without costing work, and less sitting is better for health."
 )
-STAND_UP = "Stand up, walk a few steps or march on the spot for a moment [D19], then:"
+STAND_UP = "Stand up, walk a few steps or march on the spot for a moment, then:"
 WALK_ONLY = (
     "Time to get up. Stand and walk about gently for a minute or two, at an easy pace, "
-    "then sit back down when you are ready [E4, D19]. No exercises for now: {reason}"
+    "then sit back down when you are ready. No exercises for now: {reason}"
 )
 
 BreakKind = Literal["routine", "walk", "none"]

@@ -48,6 +48,7 @@ BasePose = Literal[
     "half_kneeling",
     "child",
     "side_lying",
+    "long_sitting",
 ]
 Prop = Literal[
     "chair", "wall", "wall_front", "doorway", "mat", "strap", "band", "pillow", "foam_roller"

@@ -118,6 +118,7 @@ class Exercise(Strict):
 
 class Source(Strict):
     id: str = Field(pattern=r"^[A-Z][0-9]+$")
+    name: str = Field(min_length=1)  # what people read: "NHS", "Mayo Clinic"
     title: str
     address: str
 

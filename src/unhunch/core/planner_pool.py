@@ -31,6 +31,7 @@ POSITION_ORDER: tuple[Position, ...] = (
     "standing",
     "wall",
     "seated",
+    "floor_sitting",
     "kneeling",
     "all_fours",
     "prone",

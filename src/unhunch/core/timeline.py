@@ -44,6 +44,7 @@ MOVE_WORDS: dict[Position, str] = {
     "all_fours": "Move to the floor onto your hands and knees.",
     "kneeling": "Move to the floor and kneel.",
     "side_lying": "Move to the floor and lie on your side.",
+    "floor_sitting": "Move to the floor and sit with your legs out in front.",
 }
 
 

@@ -7,7 +7,15 @@ from typing import Literal, get_args
 PainRegion = Literal["neck", "upper_back", "lower_back"]
 Region = Literal["neck", "upper_back", "lower_back", "shoulders", "chest", "hips", "hamstrings"]
 Position = Literal[
-    "seated", "standing", "wall", "supine", "prone", "all_fours", "kneeling", "side_lying"
+    "seated",
+    "standing",
+    "wall",
+    "supine",
+    "prone",
+    "all_fours",
+    "kneeling",
+    "side_lying",
+    "floor_sitting",
 ]
 Setting = Literal["desk", "standing", "floor", "bed"]
 Equipment = Literal[
@@ -99,6 +107,7 @@ LABELS: dict[str, str] = {
     "all_fours": "on hands and knees",
     "kneeling": "kneeling",
     "side_lying": "lying on your side",
+    "floor_sitting": "sitting on the floor",
     "desk": "at the desk",
     "floor": "on the floor",
     "bed": "in bed",

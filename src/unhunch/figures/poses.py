@@ -110,6 +110,8 @@ BASE_POSES: dict[BasePose, BaseDef] = {
         shoulder=30, elbow=0,
     ),
     "side_lying": _pose(anchor="pelvis", roll=90, hip=55, knee=95, ankle=10, shoulder=88, elbow=4),
+    # Sitting on the floor, legs straight out in front; folding forward keeps the legs down.
+    "long_sitting": _pose(hip=90, knee=4, ankle=-10, shoulder=20, elbow=10),
 }  # fmt: skip
 
 

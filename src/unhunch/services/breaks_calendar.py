@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 
 from unhunch.core.breaks_routine import SOURCES, WHY
+from unhunch.core.citations import sources_line
 from unhunch.services.breaks import upcoming
 from unhunch.services.context import Context
 
@@ -18,6 +19,10 @@ PRODID = "-//unhunch//movement breaks//EN"
 
 def calendar_bytes(ctx: Context, now: dt.datetime, days: int) -> bytes:
     from icalendar import Calendar, Event
+
+    from unhunch.content import load_library
+
+    cited = sources_line(SOURCES, load_library().sources)
 
     settings, found = upcoming(ctx, now, days)
     zone = settings.zone
@@ -40,7 +45,7 @@ def calendar_bytes(ctx: Context, now: dt.datetime, days: int) -> bytes:
             "summary",
             "Movement break" if content.kind == "routine" else "Movement break: a gentle walk",
         )
-        event.add("description", f"{content.text}\n\n{WHY}\nSources: {', '.join(SOURCES)}.")
+        event.add("description", f"{content.text}\n\n{WHY}\n{cited}.")
         event.add("categories", ["unhunch"])
         event.add("transp", "TRANSPARENT")  # a nudge, not a meeting: never shows you as busy
         calendar.add_component(event)

@@ -11,7 +11,8 @@ from starlette.requests import Request
 from starlette.responses import HTMLResponse, RedirectResponse, Response
 
 from unhunch.content import load_library
-from unhunch.core.breaks_routine import STAND_UP, WHY
+from unhunch.core.breaks_routine import SOURCES, STAND_UP, WHY
+from unhunch.core.citations import sources_line
 from unhunch.core.errors import InputError
 from unhunch.core.timeline import Timeline
 from unhunch.services import breaks, planning, screening
@@ -51,7 +52,7 @@ def banner_context(
         "kind": found.content.kind,
         "text": web_words(found, bool(items)),
         "screen_needed": screening.coaching_status(context, now()).screen_needed,
-        "why": WHY,
+        "why": f"{WHY} {sources_line(SOURCES, load_library().sources)}.",
         "items": items,
         "next_at": f"{local:%H:%M}" if local else "",
         "key": f"{due.day}-{due.index}-{due.snoozes}" if due else "",

@@ -8,6 +8,7 @@ from fastapi import APIRouter, Depends, HTTPException, Query
 from starlette.requests import Request
 from starlette.responses import HTMLResponse, Response
 
+from unhunch.core.citations import sources_line
 from unhunch.core.errors import InputError
 from unhunch.core.library import Library
 from unhunch.core.models import Exercise
@@ -74,7 +75,7 @@ def exercise_page(request: Request, exercise_id: str, lib: Lib) -> HTMLResponse:
     return page(
         request,
         "exercise",
-        {"e": exercise, "library": lib, "sources": [lib.sources[s] for s in exercise.sources]},
+        {"e": exercise, "library": lib, "sources": sources_line(exercise.sources, lib.sources)},
     )
 
 
