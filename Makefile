@@ -6,7 +6,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 
-.PHONY: run test lint typecheck pytest system-deps postgres bench clean
+.PHONY: run test test-deep lint typecheck pytest system-deps postgres bench clean
 
 $(STAMP): pyproject.toml constraints.txt
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -33,6 +33,11 @@ pytest: $(STAMP) system-deps postgres
 	UNHUNCH_TEST_PG="$$(scripts/postgres.sh url)" $(BIN)/pytest
 
 test: lint typecheck pytest
+
+# The property tests with fresh random examples, many more than `make test` runs (the "deep"
+# hypothesis profile, tests/conftest.py). Keep each failure it finds as an @example.
+test-deep: $(STAMP)
+	HYPOTHESIS_PROFILE=deep $(BIN)/pytest -p no:randomly $$(grep -rl '@given' tests --include='test_*.py')
 
 bench: $(STAMP)
 	@for b in bench/*.py; do echo "== $$b"; $(BIN)/python $$b || exit 1; done

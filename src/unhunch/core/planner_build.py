@@ -12,7 +12,7 @@ from collections.abc import Iterable
 
 from unhunch.core.models import BlockName
 from unhunch.core.planner_pool import Pool
-from unhunch.core.planner_score import Pick, Picks, monotone, total_seconds
+from unhunch.core.planner_score import Pick, Picks, total_seconds
 from unhunch.core.planner_state import State
 
 # Up to this budget (seconds) a search is cheap and its first choices weigh most: the planner
@@ -22,7 +22,7 @@ EPS = 1e-9
 
 
 def fits(pool: Pool, picks: Picks, direction: int) -> bool:
-    return total_seconds(pool, picks) <= pool.budget and monotone(pool, picks, direction)
+    return total_seconds(pool, picks, direction) <= pool.budget
 
 
 def required_regions(pool: Pool) -> list[str]:

@@ -133,7 +133,7 @@ def _up_with_room(state: State, floor: float) -> bool:
                 others, key=lambda q: cands[q.cand].work[q.dose] - cands[q.cand].work[q.dose - 1]
             )
             state.set_dose(q, q.dose - 1)
-        fine = floor <= state.total() <= state.pool.budget and state.monotone()
+        fine = floor <= state.total() <= state.pool.budget
         if fine and (best is None or state.value() > best[0]):
             best = (state.value(), state.copy_picks())
         restore(state, start)

@@ -11,12 +11,14 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
+from collections.abc import Collection
 from dataclasses import dataclass, field, replace
 
 from unhunch.core import dosing
 from unhunch.core.conditions import forbidden_by
 from unhunch.core.library import Library
 from unhunch.core.models import BlockName, Dose, ExcludedExercise, Exercise, Profile
+from unhunch.core.planner_edges import edge_blocks
 from unhunch.core.progression import History
 from unhunch.core.vocab import (
     LEVEL_RANK,
@@ -178,6 +180,9 @@ def build_pool(
             continue
         allowed[exercise.id] = exercise
 
+    # Which exercises may open or close the routine is judged on all the allowed kinds, before
+    # easier variations replace some (planner_edges.edge_blocks, as the tests and bench do).
+    kinds = {e.kind for e in allowed.values()}
     gentle = gentlest or dosing.is_gentle(profile)
     if gentlest:
         notes.append("A clinician has cleared you to exercise: every dose starts at its gentlest.")
@@ -192,15 +197,12 @@ def build_pool(
     if swapped:
         notes.append("Easier versions replace " + ", ".join(swapped) + " after a sore morning.")
 
-    kinds = {e.kind for e in allowed.values()}
-    warm_fallback = "warm_up" not in kinds
-    cool_fallback = not kinds & {"restorative", "breathing"}
     weights = _weights(profile)
     shift = -dosing.STEPS_DOWN - 2 if gentlest else dosing.level_shift(profile)
     up = 0 if gentlest else dosing.steps_up(profile)
     candidates: list[Candidate] = []
     for exercise in allowed.values():
-        blocks = _blocks(exercise, warm_fallback, cool_fallback)
+        blocks = _blocks(exercise, kinds)
         steps = dosing.exercise_steps(exercise)
         personal = steps.index((exercise.dose.sets, exercise.dose.amount))
         personal += shift + history.adjustment(exercise.id)
@@ -235,7 +237,7 @@ def build_pool(
         )
 
     budget = profile.minutes * 60
-    forced = _forced(candidates, profile, budget, notes)
+    forced = _forced(candidates, profile, budget - _edge_room(candidates, budget), notes)
     main_dirs = set().union(*(c.directions for c in candidates if "main" in c.blocks))
     n = block_count(budget)
     n_warm = min(n, sum(1 for c in candidates if "warm_up" in c.blocks))
@@ -296,24 +298,36 @@ def _credit(
     return tuple(out)
 
 
-def _blocks(exercise: Exercise, warm_fallback: bool, cool_fallback: bool) -> tuple[BlockName, ...]:
-    if exercise.kind == "warm_up":
-        return ("warm_up",)
-    if exercise.kind in ("restorative", "breathing"):
-        return ("cool_down",)
-    blocks: list[BlockName] = []
-    if warm_fallback and exercise.kind == "mobility":
-        blocks.append("warm_up")
-    blocks.append("main")
-    if cool_fallback and exercise.kind == "stretch":
-        blocks.append("cool_down")
-    return tuple(blocks)
+def _blocks(exercise: Exercise, kinds: Collection[str]) -> tuple[BlockName, ...]:
+    """The edges it may serve (planner_edges); every kind but a warm-up, restorative and
+    breathing exercise may also serve in the main block."""
+    edges = edge_blocks(exercise, kinds)
+    if exercise.kind in ("warm_up", "restorative", "breathing"):
+        return edges
+    return (*(b for b in edges if b == "warm_up"), "main", *(b for b in edges if b == "cool_down"))
+
+
+def _edge_room(candidates: list[Candidate], budget: int) -> int:
+    """Seconds kept for the gentlest warm-up and cool-down (spec rule 5 comes before
+    favourites: they appear when they fit the rules)."""
+    if block_count(budget) == 0:
+        return 0
+    room = 0
+    for block in ("warm_up", "cool_down"):
+        costs = [
+            dosing.SETUP_SECONDS + dosing.POSITION_CHANGE_SECONDS + c.work[0]
+            for c in candidates
+            if block in c.blocks
+        ]
+        room += min(costs, default=0)
+    return room
 
 
 def _forced(
     candidates: list[Candidate], profile: Profile, budget: int, notes: list[str]
 ) -> tuple[int, ...]:
-    """Favourites that pass the rules, in the order given, while their gentlest doses fit."""
+    """Favourites that pass the rules, in the order given, while their gentlest doses fit in
+    the budget (less the room kept for the warm-up and cool-down)."""
     index = {c.id: i for i, c in enumerate(candidates)}
     forced: list[int] = []
     used = 0
