@@ -93,10 +93,10 @@ def rank_key(pool: Pool, picks: Picks) -> tuple[int, int, int, bool, int, float]
 
 
 def edges(pool: Pool, picks: Picks) -> int:
-    """Warm-up and cool-down items, up to the counts the budget asks for (spec rule 5)."""
-    return min(sum(p.block == "warm_up" for p in picks), pool.n_warm) + min(
-        sum(p.block == "cool_down" for p in picks), pool.n_cool
-    )
+    """Spec rule 5: how many of the warm-up and cool-down the routine has, of those it must
+    (how many items each holds is J's business, the shape term's)."""
+    blocks = {p.block for p in picks}
+    return ("warm_up" in blocks and pool.n_warm > 0) + ("cool_down" in blocks and pool.n_cool > 0)
 
 
 def best_plan(pool: Pool) -> tuple[Picks, int]:
@@ -112,7 +112,7 @@ def best_plan(pool: Pool) -> tuple[Picks, int]:
         if not is_wide(pool, tight, d):
             found.append((search(pool, d, wide=True), d))
         short_of_items = sum(p.block == "main" for p in tight) < round(pool.n_main)
-        missing = edges(pool, tight) < pool.n_warm + pool.n_cool
+        missing = edges(pool, tight) < (pool.n_warm > 0) + (pool.n_cool > 0)
         if missing or (pool.budget <= SHORT_BUDGET and short_of_items):
             found.append((search(pool, d, edges_first=True), d))
     picks, direction = max(found, key=lambda f: rank_key(pool, f[0]))
@@ -131,7 +131,7 @@ def signature(pool: Pool, picks: Picks) -> Signature:
 def alternative(pool: Pool, picks: Picks, direction: int, banned: set[Signature]) -> Picks:
     """The best routine one change away that keeps the rules and is not banned.
 
-    A different exercise is preferred to a different dose of the same exercises.
+    A different exercise is preferred to a different dose or block of the same exercises.
     """
     key = rank_key(pool, picks)
     used = {p.cand for p in picks}
@@ -153,7 +153,7 @@ def alternative(pool: Pool, picks: Picks, direction: int, banned: set[Signature]
                 doses.append((*rest, Pick(p.cand, p.block, p.dose + step)))
         for block in pool.candidates[p.cand].blocks:
             if block != p.block:
-                swaps.append((*rest, Pick(p.cand, block, p.dose)))
+                doses.append((*rest, Pick(p.cand, block, p.dose)))
     for group in (swaps, doses):
         fine = [
             t

@@ -23,6 +23,7 @@ def move_block(state: State, required: set[str]) -> bool:
     value = state.value()
     picks = list(state.picks.values())
     forced = set(state.pool.forced)
+    blocks = [p.block for p in picks]
     for p in picks:
         this = state.pool.candidates[p.cand]
         if p.block == "main" or "main" not in this.blocks:
@@ -49,6 +50,9 @@ def move_block(state: State, required: set[str]) -> bool:
         moved = Pick(p.cand, "main", p.dose)
         state.add(moved)
         if state.fits() and _keeps(state, required):
+            # A block of several items may give one up to the main block (it stays filled).
+            if blocks.count(p.block) > 1 and state.value() > value + EPS:
+                return True
             found = None
             for cand, block in options_for(state, p.block):
                 trial = trial_add(state, cand, block)
