@@ -108,8 +108,10 @@ def cover_regions(state: State, required: list[str], wide: bool) -> None:
         _add_best(state, options, must_improve=False)
 
 
-def add_edges(state: State, required: list[str], wide: bool) -> None:
-    """Warm-up and cool-down items up to the block counts (see `search` for `wide`)."""
+def add_edges(state: State, required: list[str], wide: bool, cheapest: bool = False) -> None:
+    """Warm-up and cool-down items up to the block counts (see `search` for `wide`). With
+    `cheapest`, the shortest gentlest dose first (the favourites' room was kept for those:
+    planner_pool._edge_room); later swaps may still trade it for a better one that fits."""
     pool = state.pool
     direction = state.direction
     edges: tuple[tuple[BlockName, int], ...] = (
@@ -123,9 +125,12 @@ def add_edges(state: State, required: list[str], wide: bool) -> None:
                 sign = direction if block == "warm_up" else -direction
                 end = min(sign * pool.candidates[i].rank for i, _ in options)
                 options = [o for o in options if sign * pool.candidates[o[0]].rank == end]
+            if cheapest and options:
+                least = min(pool.candidates[i].work[0] for i, _ in options)
+                options = [o for o in options if pool.candidates[o[0]].work[0] == least]
             if not _add_best(state, options, must_improve=False):
                 break
-            if pool.budget <= SHORT_BUDGET:
+            if pool.budget <= SHORT_BUDGET or cheapest:
                 # A short routine keeps its warm-up and cool-down brief at first; the dose
                 # steps later raise them again if the time is better spent there.
                 added = [p for p in state.picks.values() if p.block == block]

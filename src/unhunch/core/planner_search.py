@@ -67,7 +67,7 @@ def search(
         # Spec rule 5 by construction: the warm-up and cool-down go in before anything else
         # (the favourites' room is kept for them: planner_pool._forced), and no later move
         # empties a block; the position order is a cost in J, never a bar to an edge.
-        add_edges(state, required, wide)
+        add_edges(state, required, wide, cheapest=True)
     place_favourites(state)
     cover_regions(state, required, wide)
     add_edges(state, required, wide)
