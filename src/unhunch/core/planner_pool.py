@@ -18,6 +18,7 @@ from unhunch.core import dosing
 from unhunch.core.conditions import forbidden_by
 from unhunch.core.library import Library
 from unhunch.core.models import BlockName, Dose, ExcludedExercise, Exercise, Profile
+from unhunch.core.planner_counts import admitted_favourites, block_count, main_target, typical_item
 from unhunch.core.planner_edges import edge_blocks
 from unhunch.core.progression import History
 from unhunch.core.vocab import (
@@ -50,8 +51,6 @@ DIRECTIONS: dict[str, frozenset[str]] = {
 
 SECONDARY_CREDIT = 0.3
 RECENT_DAYS = 3
-# Seconds a warm-up or cool-down item is expected to take, for the main block's share.
-EDGE_ITEM_SECONDS = 50
 # One item counts at most this many seconds towards covering a region, so a region is covered
 # by several well-dosed exercises rather than by one exercise dosed for minutes.
 COVER_CAP_SECONDS = 120
@@ -98,7 +97,7 @@ class Pool:
     forced: tuple[int, ...]
     seed: str
     notes: tuple[str, ...]
-    # How many main items the routine aims for (see `main_target`).
+    # How many main items the routine aims for (planner_counts.main_target).
     n_main: float
     # Tables the search derives from the pool once (item quality per block, cand and dose).
     memo: dict[str, object] = field(default_factory=dict, compare=False, hash=False, repr=False)
@@ -126,31 +125,6 @@ def fits_setting(exercise: Exercise, profile: Profile) -> bool:
         and set(exercise.equipment) <= allowed_equipment
         and LEVEL_RANK[exercise.level] <= LEVEL_RANK[profile.level]
     )
-
-
-def block_count(budget: int) -> int:
-    """Warm-up and cool-down items each: none under 3 minutes, one up to 25 minutes, then more
-    for long routines (a physio warms up with one easy movement, not a series)."""
-    if budget < 180:
-        return 0
-    if budget < 1500:
-        return 1
-    if budget < 2700:
-        return 2
-    return 3
-
-
-def main_target(budget: int, edge_items: int, typical: float = 0.0) -> float:
-    """How many main items suit the budget: about one per 60-100 s of the main block.
-
-    m = the budget less the expected warm-up and cool-down; n = m / s with s = 60 + m/20
-    seconds per item. Items grow longer as the routine does (a 3-minute routine: 1-2 items of
-    about a minute; 8 minutes: about 5; 20 minutes: about 9; an hour: about 14 of 3-4 minutes
-    each), because doses fill time before more exercises are added. When the person's own
-    doses already take longer (`typical`: the median item at their own dose, e.g. 3 sets for
-    an advanced level), s is that instead, so exercises are not cut short to fit more in."""
-    main = max(30, budget - EDGE_ITEM_SECONDS * edge_items)
-    return main / max(60 + main / 20, typical)
 
 
 def freshness(exercise_id: str, history: History, on: dt.date) -> float:
@@ -237,7 +211,7 @@ def build_pool(
         )
 
     budget = profile.minutes * 60
-    forced = _forced(candidates, profile, budget - _edge_room(candidates, budget), notes)
+    forced = admitted_favourites(candidates, profile, budget, notes)
     main_dirs = set().union(*(c.directions for c in candidates if "main" in c.blocks))
     n = block_count(budget)
     n_warm = min(n, sum(1 for c in candidates if "warm_up" in c.blocks))
@@ -254,7 +228,7 @@ def build_pool(
         forced=forced,
         seed=seed,
         notes=tuple(notes),
-        n_main=main_target(budget, n_warm + n_cool, _typical_item(candidates, weights)),
+        n_main=main_target(budget, n_warm + n_cool, typical_item(candidates, weights)),
     )
 
 
@@ -267,17 +241,6 @@ def for_day(pool: Pool, history: History, on: dt.date) -> Pool:
         for c in pool.candidates
     )
     return replace(pool, candidates=candidates, seed=seed, memo={})
-
-
-def _typical_item(
-    candidates: list[Candidate], weights: tuple[tuple[PainRegion, float], ...]
-) -> float:
-    """Median seconds of a main item at the person's own dose (those working a painful
-    region, when there are any)."""
-    main = [c for c in candidates if "main" in c.blocks]
-    useful = [c for c in main if c.credit] if weights else main
-    seconds = sorted(dosing.SETUP_SECONDS + c.work[c.personal] for c in useful or main)
-    return float(seconds[len(seconds) // 2]) if seconds else 0.0
 
 
 def _weights(profile: Profile) -> tuple[tuple[PainRegion, float], ...]:
@@ -305,43 +268,3 @@ def _blocks(exercise: Exercise, kinds: Collection[str]) -> tuple[BlockName, ...]
     if exercise.kind in ("warm_up", "restorative", "breathing"):
         return edges
     return (*(b for b in edges if b == "warm_up"), "main", *(b for b in edges if b == "cool_down"))
-
-
-def _edge_room(candidates: list[Candidate], budget: int) -> int:
-    """Seconds kept for the gentlest warm-up and cool-down (spec rule 5 comes before
-    favourites: they appear when they fit the rules)."""
-    if block_count(budget) == 0:
-        return 0
-    room = 0
-    for block in ("warm_up", "cool_down"):
-        costs = [
-            dosing.SETUP_SECONDS + dosing.POSITION_CHANGE_SECONDS + c.work[0]
-            for c in candidates
-            if block in c.blocks
-        ]
-        room += min(costs, default=0)
-    return room
-
-
-def _forced(
-    candidates: list[Candidate], profile: Profile, budget: int, notes: list[str]
-) -> tuple[int, ...]:
-    """Favourites that pass the rules, in the order given, while their gentlest doses fit in
-    the budget (less the room kept for the warm-up and cool-down)."""
-    index = {c.id: i for i, c in enumerate(candidates)}
-    forced: list[int] = []
-    used = 0
-    for fav in dict.fromkeys(profile.favourites):
-        if fav in profile.excluded:
-            continue
-        if fav not in index:
-            notes.append(f"Your favourite {fav} is left out: it does not fit today's rules.")
-            continue
-        cand = candidates[index[fav]]
-        cost = dosing.SETUP_SECONDS + dosing.POSITION_CHANGE_SECONDS + cand.work[0]
-        if used + cost > budget:
-            notes.append(f"Your favourite {fav} does not fit in {profile.minutes} min.")
-            continue
-        used += cost
-        forced.append(index[fav])
-    return tuple(forced)

@@ -6,7 +6,7 @@ The shape rule (a physio gives fewer exercises, each done properly): the time bu
 mainly by growing each item's dose — sets first, then the hold or the reps, up to the ladder's
 ceilings and the level and pain caps in dosing.py — not by adding exercises. A routine has
 about one warm-up item, about one main item per 60-100 s of the main block (fewer, longer
-items as the budget grows: `planner_pool.main_target`), and about one cool-down item; so
+items as the budget grows: `planner_counts.main_target`), and about one cool-down item; so
 3 min → warm-up + 1-2 main + cool-down, 8 min → warm-up + 4-5 main + cool-down, 20 min →
 about 9 main with two warm-up and two cool-down items. A stretch aims for about 60 s in all
 per side, e.g. 3 holds of 20 s [D1, D2].
