@@ -127,14 +127,17 @@ def off_target_items(state: State) -> int:
 
 
 def swap_once(state: State, required: set[str], forced: set[int]) -> bool:
-    """First improving swap or drop; True when one was made."""
+    """First improving swap or drop (of a main item, or of a warm-up or cool-down item its
+    block can spare); True when one was made."""
     value = state.value()
-    for p in list(state.picks.values()):
+    picks = list(state.picks.values())
+    blocks = [p.block for p in picks]
+    for p in picks:
         if p.cand in forced:
             continue
         state.remove(p)
         if (
-            p.block == "main"
+            (p.block == "main" or blocks.count(p.block) > 1)
             and _keeps(state, required)
             and state.fits()
             and state.value() > value + EPS
