@@ -36,6 +36,20 @@ def bed(minutes: int, excluded: list[str], **pain: int) -> Profile:
 # Issue 14: in bed with lying chin tucks excluded, no warm-up though pelvic tilt could open.
 @example(bed(3, ["lying_chin_tucks"], upper_back=1), dt.date(2026, 12, 4))
 @example(bed(7, ["lying_chin_tucks"], upper_back=1), dt.date(2026, 12, 4))
+# Found by the deep profile: a favourite chosen as the cool-down was placed again in the main
+# block, and the routine lost its cool-down.
+@example(
+    Profile(
+        pain={"neck": 0, "upper_back": 0, "lower_back": 1},
+        minutes=3,
+        setting="standing",
+        level="beginner",
+        favourites=["arm_circles", "doorway_chest_stretch"],
+        excluded=["arm_circles"],
+        breath_seconds=3,
+    ),
+    dt.date(2026, 3, 1),
+)
 def test_every_routine_keeps_the_six_hard_rules(profile: Profile, on: dt.date) -> None:
     check_hard_rules(profile, plan(profile, LIBRARY, None, on))
 

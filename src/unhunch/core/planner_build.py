@@ -77,6 +77,8 @@ def place_favourites(state: State) -> None:
     each rises towards the person's own dose while the time allows."""
     pool = state.pool
     for cand in pool.forced:
+        if cand in state.picks:
+            continue  # already placed, as a warm-up or cool-down
         c = pool.candidates[cand]
         block: BlockName = "main" if "main" in c.blocks else c.blocks[0]
         if state.best_dose(cand, block) is not None:
