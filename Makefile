@@ -6,7 +6,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 PIP := $(BIN)/python -m pip --quiet --disable-pip-version-check
 
-.PHONY: run test lint typecheck pytest system-deps bench lock clean
+.PHONY: run test test-deep lint typecheck pytest system-deps bench lock clean
 
 # Each stamp records that the venv holds exactly one hashed lock file (requirements/*.txt,
 # written by `make lock` from pyproject.toml and constraints.txt) plus unhunch itself.
@@ -36,6 +36,11 @@ pytest: $(VENV)/.test-stamp system-deps
 	  UNHUNCH_TEST_PG="$$(scripts/postgres.sh url)" $(BIN)/pytest
 
 test: lint typecheck pytest
+
+# The property tests with fresh random examples, many more than `make test` runs (the "deep"
+# hypothesis profile, tests/conftest.py). Keep each failure it finds as an @example.
+test-deep: $(VENV)/.test-stamp
+	HYPOTHESIS_PROFILE=deep $(BIN)/pytest -p no:randomly $$(grep -rl '@given' tests --include='test_*.py')
 
 bench: $(VENV)/.bench-stamp
 	@for b in bench/*.py; do echo "== $$b"; $(BIN)/python $$b || exit 1; done

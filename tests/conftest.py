@@ -1,4 +1,10 @@
-"""Shared fixtures: every test gets its own data directory and never touches the real one."""
+"""Shared fixtures: every test gets its own data directory and never touches the real one.
+
+Hypothesis profiles: "ci" (the default) is derandomized, so `make test` runs the same examples
+on every run and passes or fails the same way; failures print a blob to reproduce them, and are
+kept as `@example(...)` on their test. "deep" (`HYPOTHESIS_PROFILE=deep`, `make test-deep`)
+draws fresh random examples, many more, to look for new failures.
+"""
 
 from __future__ import annotations
 
@@ -7,6 +13,26 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, settings
+
+settings.register_profile(
+    "ci",
+    derandomize=True,
+    database=None,
+    print_blob=True,
+    deadline=None,
+    max_examples=150,
+)
+settings.register_profile(
+    "deep",
+    derandomize=False,
+    database=None,
+    print_blob=True,
+    deadline=None,
+    max_examples=2000,
+    suppress_health_check=[HealthCheck.too_slow],
+)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
 
 # Markers by where a test lives or what it needs, so `pytest -m "not browser"` and friends select
 # what the README says without every file remembering its own mark.

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from hypothesis import settings
 from hypothesis import strategies as st
 
 from unhunch.content import load_library
@@ -11,6 +12,7 @@ from unhunch.core import dosing
 from unhunch.core.conditions import forbidden_by
 from unhunch.core.library import Library
 from unhunch.core.models import Profile, Routine
+from unhunch.core.planner_edges import edge_options
 from unhunch.core.vocab import (
     CONDITIONS,
     EQUIPMENT,
@@ -24,6 +26,14 @@ from unhunch.core.vocab import (
 )
 
 LIBRARY = load_library()
+
+
+def examples(ci: int) -> int:
+    """A test's example count: its own in CI, the profile's when that asks for more (the
+    "deep" hypothesis profile, tests/conftest.py)."""
+    return max(ci, settings.default.max_examples)
+
+
 IDS = sorted(LIBRARY.exercises)
 
 
@@ -93,23 +103,18 @@ def check_hard_rules(profile: Profile, routine: Routine, library: Library = LIBR
     assert names == sorted(names, key=order.__getitem__)
     assert all(b.items for b in routine.blocks)
     if budget >= 180:
-        assert "warm_up" in names or "No warm-up" in notes
-        assert "cool_down" in names or "No cool down" in notes
-        # ... and, favourites apart (they are placed first and may use the time up), the note
-        # is only allowed when no exercise of that kind is allowed at all.
-        allowed_kinds = (
-            set()
-            if profile.favourites
-            else {
-                library.exercises[i].kind
-                for i in library.exercises
-                if i not in profile.excluded and fits_rule_1(profile, i, library)
-            }
-        )
-        if "warm_up" in allowed_kinds:
-            assert "warm_up" in names, "a warm-up exercise was allowed but none was given"
-        if allowed_kinds & {"restorative", "breathing"}:
-            assert "cool_down" in names, "a cool-down exercise was allowed but none was given"
+        # ... whenever an allowed exercise may serve there (planner_edges decides which may),
+        # favourites or not: they appear when they fit the rules.
+        allowed = [
+            library.exercises[i]
+            for i in library.exercises
+            if i not in profile.excluded and fits_rule_1(profile, i, library)
+        ]
+        for block, options in edge_options(allowed).items():
+            if options:
+                assert block in names, f"no {block}, though {options} may serve there"
+            else:
+                assert f"No {label(block)}" in notes
     # 6. excluded never; favourites in when they fit the rules
     assert not set(ids) & set(profile.excluded)
     for fav in profile.favourites:

@@ -32,6 +32,7 @@ from unhunch.core.planner_pool import Pool, build_pool, digest, for_day
 from unhunch.core.planner_score import (
     Pick,
     Picks,
+    best_direction,
     covered_regions,
     evaluate,
     off_target,
@@ -82,69 +83,40 @@ RULES = 5  # rank_key's leading entries that are rules, not score
 
 
 def rank_key(pool: Pool, picks: Picks) -> tuple[int, int, int, bool, int, float]:
-    """Rules first (favourites, coverage, warm-up and cool-down, 85 % fill, fewest main items
+    """Rules first (warm-up and cool-down, favourites, coverage, 85 % fill, fewest main items
     off the painful regions), then J."""
     score = evaluate(pool, picks)
     forced = sum(1 for p in picks if p.cand in pool.forced)
     covered = len(set(required_regions(pool)) & covered_regions(pool, picks))
-    blocks = min(sum(p.block == "warm_up" for p in picks), pool.n_warm) + min(
-        sum(p.block == "cool_down" for p in picks), pool.n_cool
-    )
     full = score.total >= FILL_FLOOR * pool.budget
-    return forced, covered, blocks, full, -off_target(pool, picks), score.value
+    return edges(pool, picks), forced, covered, full, -off_target(pool, picks), score.value
+
+
+def edges(pool: Pool, picks: Picks) -> int:
+    """Spec rule 5: how many of the warm-up and cool-down the routine has, of those it must
+    (how many items each holds is J's business, the shape term's)."""
+    blocks = {p.block for p in picks}
+    return ("warm_up" in blocks and pool.n_warm > 0) + ("cool_down" in blocks and pool.n_cool > 0)
 
 
 def best_plan(pool: Pool) -> tuple[Picks, int]:
     """The best of the searches: each direction, with the warm-up and cool-down chosen for J,
-    and again at the ends of the position order when that would differ; in a short routine
-    that came out with fewer main items than the target, also with them chosen first."""
+    and again at the ends of the position order when that would differ; and with the
+    warm-up and cool-down placed first, which keeps spec rule 5 whenever an exercise can
+    serve, when the other searches left one out or, in a short routine, came out with fewer
+    main items than the target."""
     found: list[tuple[Picks, int]] = []
-    edges_first_done: set[int] = set()
     for d in DIRECTIONS:
         tight = search(pool, d)
         found.append((tight, d))
         if not is_wide(pool, tight, d):
             found.append((search(pool, d, wide=True), d))
         short_of_items = sum(p.block == "main" for p in tight) < round(pool.n_main)
-        if pool.budget <= SHORT_BUDGET and short_of_items:
+        missing = edges(pool, tight) < (pool.n_warm > 0) + (pool.n_cool > 0)
+        if missing or (pool.budget <= SHORT_BUDGET and short_of_items):
             found.append((search(pool, d, edges_first=True), d))
-            edges_first_done.add(d)
     picks, direction = max(found, key=lambda f: rank_key(pool, f[0]))
-    if _missing_edge(pool, picks):
-        # Spec rule 5 before J: when the searches above left out a warm-up or cool-down that
-        # the pool allows, also try with the edges chosen first (it trades main items for them).
-        # The search is deterministic, so one already run is not run again.
-        found += [
-            (search(pool, d, edges_first=True), d) for d in DIRECTIONS if d not in edges_first_done
-        ]
-        found += [(search(pool, d, skip=s), d) for d, s in _edge_room(pool)]
-        picks, direction = max(found, key=lambda f: rank_key(pool, f[0]))
     return polish(pool, picks, direction), direction
-
-
-def _edge_room(pool: Pool) -> list[tuple[int, frozenset[int]]]:
-    """Searches that leave out every exercise whose position would stand beyond a possible
-    warm-up (before it) or cool-down (after it), so the one-way order has room for the edge."""
-    cands = pool.candidates
-    tries: list[tuple[int, frozenset[int]]] = []
-    for d in DIRECTIONS:
-        for block, sign in (("warm_up", -1), ("cool_down", 1)):
-            for rank in sorted({c.rank for c in cands if block in c.blocks}):
-                beyond = frozenset(
-                    j
-                    for j, c in enumerate(cands)
-                    if sign * d * c.rank > sign * d * rank and j not in pool.forced
-                )
-                # Nothing left out is the plain search, already run; a set met before is too.
-                if beyond and (d, beyond) not in tries:
-                    tries.append((d, beyond))
-    return tries
-
-
-def _missing_edge(pool: Pool, picks: Picks) -> bool:
-    return (pool.n_warm > 0 and not any(p.block == "warm_up" for p in picks)) or (
-        pool.n_cool > 0 and not any(p.block == "cool_down" for p in picks)
-    )
 
 
 def signature(pool: Pool, picks: Picks) -> Signature:
@@ -159,7 +131,7 @@ def signature(pool: Pool, picks: Picks) -> Signature:
 def alternative(pool: Pool, picks: Picks, direction: int, banned: set[Signature]) -> Picks:
     """The best routine one change away that keeps the rules and is not banned.
 
-    A different exercise is preferred to a different dose of the same exercises.
+    A different exercise is preferred to a different dose or block of the same exercises.
     """
     key = rank_key(pool, picks)
     used = {p.cand for p in picks}
@@ -181,7 +153,7 @@ def alternative(pool: Pool, picks: Picks, direction: int, banned: set[Signature]
                 doses.append((*rest, Pick(p.cand, p.block, p.dose + step)))
         for block in pool.candidates[p.cand].blocks:
             if block != p.block:
-                swaps.append((*rest, Pick(p.cand, block, p.dose)))
+                doses.append((*rest, Pick(p.cand, block, p.dose)))
     for group in (swaps, doses):
         fine = [
             t
@@ -215,7 +187,7 @@ def build_routine(pool: Pool, picks: Picks, direction: int, history: History) ->
     previous: int | None = None
     total = 0
     said: set[str] = set()
-    for pick in ordered(pool, picks, direction):
+    for pick in ordered(pool, picks, best_direction(pool, picks, direction)):
         cand = pool.candidates[pick.cand]
         seconds = dosing.item_seconds(
             cand.work[pick.dose], previous is not None and previous != cand.rank

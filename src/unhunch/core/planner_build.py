@@ -12,7 +12,7 @@ from collections.abc import Iterable
 
 from unhunch.core.models import BlockName
 from unhunch.core.planner_pool import Pool
-from unhunch.core.planner_score import Pick, Picks, monotone, total_seconds
+from unhunch.core.planner_score import Pick, Picks, total_seconds
 from unhunch.core.planner_state import State
 
 # Up to this budget (seconds) a search is cheap and its first choices weigh most: the planner
@@ -22,7 +22,7 @@ EPS = 1e-9
 
 
 def fits(pool: Pool, picks: Picks, direction: int) -> bool:
-    return total_seconds(pool, picks) <= pool.budget and monotone(pool, picks, direction)
+    return total_seconds(pool, picks, direction) <= pool.budget
 
 
 def required_regions(pool: Pool) -> list[str]:
@@ -77,6 +77,8 @@ def place_favourites(state: State) -> None:
     each rises towards the person's own dose while the time allows."""
     pool = state.pool
     for cand in pool.forced:
+        if cand in state.picks:
+            continue  # already placed, as a warm-up or cool-down
         c = pool.candidates[cand]
         block: BlockName = "main" if "main" in c.blocks else c.blocks[0]
         if state.best_dose(cand, block) is not None:
@@ -108,8 +110,10 @@ def cover_regions(state: State, required: list[str], wide: bool) -> None:
         _add_best(state, options, must_improve=False)
 
 
-def add_edges(state: State, required: list[str], wide: bool) -> None:
-    """Warm-up and cool-down items up to the block counts (see `search` for `wide`)."""
+def add_edges(state: State, required: list[str], wide: bool, cheapest: bool = False) -> None:
+    """Warm-up and cool-down items up to the block counts (see `search` for `wide`). With
+    `cheapest`, the shortest gentlest dose first (the favourites' room was kept for those:
+    planner_pool._edge_room); later swaps may still trade it for a better one that fits."""
     pool = state.pool
     direction = state.direction
     edges: tuple[tuple[BlockName, int], ...] = (
@@ -123,9 +127,12 @@ def add_edges(state: State, required: list[str], wide: bool) -> None:
                 sign = direction if block == "warm_up" else -direction
                 end = min(sign * pool.candidates[i].rank for i, _ in options)
                 options = [o for o in options if sign * pool.candidates[o[0]].rank == end]
+            if cheapest and options:
+                least = min(pool.candidates[i].work[0] for i, _ in options)
+                options = [o for o in options if pool.candidates[o[0]].work[0] == least]
             if not _add_best(state, options, must_improve=False):
                 break
-            if pool.budget <= SHORT_BUDGET:
+            if pool.budget <= SHORT_BUDGET or cheapest:
                 # A short routine keeps its warm-up and cool-down brief at first; the dose
                 # steps later raise them again if the time is better spent there.
                 added = [p for p in state.picks.values() if p.block == block]

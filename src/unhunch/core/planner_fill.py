@@ -88,7 +88,10 @@ def grow(state: State) -> None:
 
 
 def reach_floor(state: State, floor: float) -> None:
-    """Spec rule 2: reach 85 % of the budget when any move can, even at a cost in J."""
+    """Spec rule 2: reach 85 % of the budget when any move can, even at a cost in J.
+    Exercises off the painful regions come in only for that: when even they cannot reach
+    it, the routine goes back to the one without them if that scores at least as well."""
+    before: tuple[float, Picks] | None = None
     while state.total() < floor:
         best: tuple[float, Pick | None, Pick] | None = None
         for cand, block in options_for(state, "main"):
@@ -106,7 +109,11 @@ def reach_floor(state: State, floor: float) -> None:
             if _up_with_room(state, floor) or _widen(state):
                 continue
             if state.allow_off_target:
+                if before is not None and before[0] >= state.value():
+                    restore(state, before[1])
+                    state.allow_off_target = False
                 return
+            before = (state.value(), state.copy_picks())
             state.allow_off_target = True
             continue
         if best[1] is not None:
@@ -133,7 +140,7 @@ def _up_with_room(state: State, floor: float) -> bool:
                 others, key=lambda q: cands[q.cand].work[q.dose] - cands[q.cand].work[q.dose - 1]
             )
             state.set_dose(q, q.dose - 1)
-        fine = floor <= state.total() <= state.pool.budget and state.monotone()
+        fine = floor <= state.total() <= state.pool.budget
         if fine and (best is None or state.value() > best[0]):
             best = (state.value(), state.copy_picks())
         restore(state, start)

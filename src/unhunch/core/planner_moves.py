@@ -1,14 +1,14 @@
 """Local improvement of a filled routine: moves tried while J rises.
 
 Swap an item for another of the same block, drop a main item, move an item between blocks
-(fallback items can serve in more than one), and give an empty warm-up or cool-down a main
-item that can serve there. Every move keeps the painful regions covered and the hard rules.
+(stand-in items can serve in more than one). Every move keeps the painful regions covered, the
+warm-up and cool-down filled (a move never empties a block) and the hard rules.
 """
 
 from __future__ import annotations
 
 from unhunch.core.planner_build import EPS, options_for, trial_add
-from unhunch.core.planner_fill import grow, restore, tune_doses
+from unhunch.core.planner_fill import restore, tune_doses
 from unhunch.core.planner_score import Pick
 from unhunch.core.planner_state import State
 
@@ -23,6 +23,7 @@ def move_block(state: State, required: set[str]) -> bool:
     value = state.value()
     picks = list(state.picks.values())
     forced = set(state.pool.forced)
+    blocks = [p.block for p in picks]
     for p in picks:
         this = state.pool.candidates[p.cand]
         if p.block == "main" or "main" not in this.blocks:
@@ -49,6 +50,9 @@ def move_block(state: State, required: set[str]) -> bool:
         moved = Pick(p.cand, "main", p.dose)
         state.add(moved)
         if state.fits() and _keeps(state, required):
+            # A block of several items may give one up to the main block (it stays filled).
+            if blocks.count(p.block) > 1 and state.value() > value + EPS:
+                return True
             found = None
             for cand, block in options_for(state, p.block):
                 trial = trial_add(state, cand, block)
@@ -83,7 +87,7 @@ def edge_takes_place(state: State, required: set[str]) -> bool:
             state.remove(q)
             state.add(moved)
             # The refill comes next, so the 85 % floor is checked after it, not here.
-            if state.total() <= pool.budget and state.monotone() and _keeps(state, required):
+            if state.total() <= pool.budget and _keeps(state, required):
                 found = None
                 for cand, block in options_for(state, p.block):
                     if cand == q.cand:
@@ -123,14 +127,17 @@ def off_target_items(state: State) -> int:
 
 
 def swap_once(state: State, required: set[str], forced: set[int]) -> bool:
-    """First improving swap or drop; True when one was made."""
+    """First improving swap or drop (of a main item, or of a warm-up or cool-down item its
+    block can spare); True when one was made."""
     value = state.value()
-    for p in list(state.picks.values()):
+    picks = list(state.picks.values())
+    blocks = [p.block for p in picks]
+    for p in picks:
         if p.cand in forced:
             continue
         state.remove(p)
         if (
-            p.block == "main"
+            (p.block == "main" or blocks.count(p.block) > 1)
             and _keeps(state, required)
             and state.fits()
             and state.value() > value + EPS
@@ -153,85 +160,3 @@ def swap_once(state: State, required: set[str], forced: set[int]) -> bool:
             state.remove(pick)
         state.add(p)
     return False
-
-
-def fill_edges(state: State, required: set[str]) -> None:
-    """A warm-up or cool-down left empty (every exercise that can serve there is in the main
-    block) takes the main item that can serve there best (spec rule 5)."""
-    pool = state.pool
-    for block, count in (("warm_up", pool.n_warm), ("cool_down", pool.n_cool)):
-        if count == 0 or any(p.block == block for p in state.picks.values()):
-            continue
-        best: tuple[float, Pick, Pick] | None = None
-        for p in list(state.picks.values()):
-            if p.block != "main" or p.cand in pool.forced:
-                continue
-            if block not in pool.candidates[p.cand].blocks:
-                continue
-            moved = Pick(p.cand, block, p.dose)
-            state.remove(p)
-            state.add(moved)
-            if state.fits() and _keeps(state, required):
-                v = state.value()
-                if best is None or v > best[0]:
-                    best = (v, p, moved)
-            state.remove(moved)
-            state.add(p)
-        if best is not None:
-            state.remove(best[1])
-            state.add(best[2])
-
-
-def force_edges(state: State, required: set[str]) -> bool:
-    """Spec rule 5, made certain: a warm-up or cool-down still empty when an exercise could
-    serve there gets one, at its gentlest dose, with main doses stepped down (largest first)
-    to make room; the time is filled again afterwards. When the order of positions leaves no
-    room, the planner also searches with the edges chosen first (planner.best_plan), and only
-    when nothing fits does a block stay empty, with a note saying so. True when an edge was
-    added."""
-    pool = state.pool
-    floor = state.min_total
-    state.min_total = 0
-    changed = False
-    for block, count in (("warm_up", pool.n_warm), ("cool_down", pool.n_cool)):
-        if count == 0 or any(p.block == block for p in state.picks.values()):
-            continue
-        best: tuple[float, dict[int, Pick]] | None = None
-        for i, cand in enumerate(pool.candidates):
-            if block not in cand.blocks or i in state.picks:
-                continue
-            before = dict(state.picks)
-            state.add(Pick(i, block, 0))
-            while not state.fits() and _step_down_largest(state, i):
-                pass
-            if state.fits() and _keeps(state, required):
-                value = state.value()
-                if best is None or value > best[0]:
-                    best = (value, dict(state.picks))
-            _reset(state, before)
-        if best is not None:
-            _reset(state, best[1])
-            changed = True
-    if changed:
-        grow(state)
-        tune_doses(state)
-    state.min_total = floor if state.total() >= floor else 0
-    return changed
-
-
-def _step_down_largest(state: State, keep: int) -> bool:
-    """One dose step down on the main item with the most time; False when none can go down."""
-    cands = state.pool.candidates
-    movable = [p for p in state.picks.values() if p.cand != keep and p.dose > 0]
-    if not movable:
-        return False
-    biggest = max(movable, key=lambda p: cands[p.cand].work[p.dose])
-    state.set_dose(biggest, biggest.dose - 1)
-    return True
-
-
-def _reset(state: State, picks: dict[int, Pick]) -> None:
-    for p in list(state.picks.values()):
-        state.remove(p)
-    for p in picks.values():
-        state.add(p)

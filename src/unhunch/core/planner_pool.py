@@ -11,12 +11,15 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
+from collections.abc import Collection
 from dataclasses import dataclass, field, replace
 
 from unhunch.core import dosing
 from unhunch.core.conditions import forbidden_by
 from unhunch.core.library import Library
 from unhunch.core.models import BlockName, Dose, ExcludedExercise, Exercise, Profile
+from unhunch.core.planner_counts import admitted_favourites, block_count, main_target, typical_item
+from unhunch.core.planner_edges import edge_blocks
 from unhunch.core.progression import History
 from unhunch.core.vocab import (
     LEVEL_RANK,
@@ -49,8 +52,6 @@ DIRECTIONS: dict[str, frozenset[str]] = {
 
 SECONDARY_CREDIT = 0.3
 RECENT_DAYS = 3
-# Seconds a warm-up or cool-down item is expected to take, for the main block's share.
-EDGE_ITEM_SECONDS = 50
 # One item counts at most this many seconds towards covering a region, so a region is covered
 # by several well-dosed exercises rather than by one exercise dosed for minutes.
 COVER_CAP_SECONDS = 120
@@ -97,7 +98,7 @@ class Pool:
     forced: tuple[int, ...]
     seed: str
     notes: tuple[str, ...]
-    # How many main items the routine aims for (see `main_target`).
+    # How many main items the routine aims for (planner_counts.main_target).
     n_main: float
     # Tables the search derives from the pool once (item quality per block, cand and dose).
     memo: dict[str, object] = field(default_factory=dict, compare=False, hash=False, repr=False)
@@ -127,31 +128,6 @@ def fits_setting(exercise: Exercise, profile: Profile) -> bool:
     )
 
 
-def block_count(budget: int) -> int:
-    """Warm-up and cool-down items each: none under 3 minutes, one up to 25 minutes, then more
-    for long routines (a physio warms up with one easy movement, not a series)."""
-    if budget < 180:
-        return 0
-    if budget < 1500:
-        return 1
-    if budget < 2700:
-        return 2
-    return 3
-
-
-def main_target(budget: int, edge_items: int, typical: float = 0.0) -> float:
-    """How many main items suit the budget: about one per 60-100 s of the main block.
-
-    m = the budget less the expected warm-up and cool-down; n = m / s with s = 60 + m/20
-    seconds per item. Items grow longer as the routine does (a 3-minute routine: 1-2 items of
-    about a minute; 8 minutes: about 5; 20 minutes: about 9; an hour: about 14 of 3-4 minutes
-    each), because doses fill time before more exercises are added. When the person's own
-    doses already take longer (`typical`: the median item at their own dose, e.g. 3 sets for
-    an advanced level), s is that instead, so exercises are not cut short to fit more in."""
-    main = max(30, budget - EDGE_ITEM_SECONDS * edge_items)
-    return main / max(60 + main / 20, typical)
-
-
 def freshness(exercise_id: str, history: History, on: dt.date) -> float:
     """1 when not done lately; lower the more recently it appeared (variety against history)."""
     score = 1.0
@@ -179,6 +155,9 @@ def build_pool(
             continue
         allowed[exercise.id] = exercise
 
+    # Which exercises may open or close the routine is judged on all the allowed kinds, before
+    # easier variations replace some (planner_edges.edge_blocks, as the tests and bench do).
+    kinds = {e.kind for e in allowed.values()}
     gentle = gentlest or dosing.is_gentle(profile)
     if gentlest:
         notes.append("A clinician has cleared you to exercise: every dose starts at its gentlest.")
@@ -193,15 +172,12 @@ def build_pool(
     if swapped:
         notes.append("Easier versions replace " + ", ".join(swapped) + " after a sore morning.")
 
-    kinds = {e.kind for e in allowed.values()}
-    warm_fallback = "warm_up" not in kinds
-    cool_fallback = not kinds & {"restorative", "breathing"}
     weights = _weights(profile)
     shift = -dosing.STEPS_DOWN - 2 if gentlest else dosing.level_shift(profile)
     up = 0 if gentlest else dosing.steps_up(profile)
     candidates: list[Candidate] = []
     for exercise in allowed.values():
-        blocks = _blocks(exercise, warm_fallback, cool_fallback)
+        blocks = _blocks(exercise, kinds)
         steps = dosing.exercise_steps(exercise)
         personal = steps.index((exercise.dose.sets, exercise.dose.amount))
         personal += shift + history.adjustment(exercise.id)
@@ -236,7 +212,7 @@ def build_pool(
         )
 
     budget = profile.minutes * 60
-    forced = _forced(candidates, profile, budget, notes)
+    forced = admitted_favourites(candidates, profile, budget, notes)
     main_dirs = set().union(*(c.directions for c in candidates if "main" in c.blocks))
     n = block_count(budget)
     n_warm = min(n, sum(1 for c in candidates if "warm_up" in c.blocks))
@@ -253,7 +229,7 @@ def build_pool(
         forced=forced,
         seed=seed,
         notes=tuple(notes),
-        n_main=main_target(budget, n_warm + n_cool, _typical_item(candidates, weights)),
+        n_main=main_target(budget, n_warm + n_cool, typical_item(candidates, weights)),
     )
 
 
@@ -266,17 +242,6 @@ def for_day(pool: Pool, history: History, on: dt.date) -> Pool:
         for c in pool.candidates
     )
     return replace(pool, candidates=candidates, seed=seed, memo={})
-
-
-def _typical_item(
-    candidates: list[Candidate], weights: tuple[tuple[PainRegion, float], ...]
-) -> float:
-    """Median seconds of a main item at the person's own dose (those working a painful
-    region, when there are any)."""
-    main = [c for c in candidates if "main" in c.blocks]
-    useful = [c for c in main if c.credit] if weights else main
-    seconds = sorted(dosing.SETUP_SECONDS + c.work[c.personal] for c in useful or main)
-    return float(seconds[len(seconds) // 2]) if seconds else 0.0
 
 
 def _weights(profile: Profile) -> tuple[tuple[PainRegion, float], ...]:
@@ -297,38 +262,10 @@ def _credit(
     return tuple(out)
 
 
-def _blocks(exercise: Exercise, warm_fallback: bool, cool_fallback: bool) -> tuple[BlockName, ...]:
-    if exercise.kind == "warm_up":
-        return ("warm_up",)
-    if exercise.kind in ("restorative", "breathing"):
-        return ("cool_down",)
-    blocks: list[BlockName] = []
-    if warm_fallback and exercise.kind == "mobility":
-        blocks.append("warm_up")
-    blocks.append("main")
-    if cool_fallback and exercise.kind == "stretch":
-        blocks.append("cool_down")
-    return tuple(blocks)
-
-
-def _forced(
-    candidates: list[Candidate], profile: Profile, budget: int, notes: list[str]
-) -> tuple[int, ...]:
-    """Favourites that pass the rules, in the order given, while their gentlest doses fit."""
-    index = {c.id: i for i, c in enumerate(candidates)}
-    forced: list[int] = []
-    used = 0
-    for fav in dict.fromkeys(profile.favourites):
-        if fav in profile.excluded:
-            continue
-        if fav not in index:
-            notes.append(f"Your favourite {fav} is left out: it does not fit today's rules.")
-            continue
-        cand = candidates[index[fav]]
-        cost = dosing.SETUP_SECONDS + dosing.POSITION_CHANGE_SECONDS + cand.work[0]
-        if used + cost > budget:
-            notes.append(f"Your favourite {fav} does not fit in {profile.minutes} min.")
-            continue
-        used += cost
-        forced.append(index[fav])
-    return tuple(forced)
+def _blocks(exercise: Exercise, kinds: Collection[str]) -> tuple[BlockName, ...]:
+    """The edges it may serve (planner_edges); every kind but a warm-up, restorative and
+    breathing exercise may also serve in the main block."""
+    edges = edge_blocks(exercise, kinds)
+    if exercise.kind in ("warm_up", "restorative", "breathing"):
+        return edges
+    return (*(b for b in edges if b == "warm_up"), "main", *(b for b in edges if b == "cool_down"))

@@ -6,7 +6,7 @@ The shape rule (a physio gives fewer exercises, each done properly): the time bu
 mainly by growing each item's dose — sets first, then the hold or the reps, up to the ladder's
 ceilings and the level and pain caps in dosing.py — not by adding exercises. A routine has
 about one warm-up item, about one main item per 60-100 s of the main block (fewer, longer
-items as the budget grows: `planner_pool.main_target`), and about one cool-down item; so
+items as the budget grows: `planner_counts.main_target`), and about one cool-down item; so
 3 min → warm-up + 1-2 main + cool-down, 8 min → warm-up + 4-5 main + cool-down, 20 min →
 about 9 main with two warm-up and two cool-down items. A stretch aims for about 60 s in all
 per side, e.g. 3 holds of 20 s [D1, D2].
@@ -17,8 +17,12 @@ per side, e.g. 3 holds of 20 s [D1, D2].
   item counts at most 120 s (so a region is covered by several exercises, not one long one).
 - balance: how many of the four directions (bend forward, bend back, twist, side-bend) the main
   block touches, out of those the allowed exercises can offer (at most 4).
-- positions: 1 − (position changes)/7; the order groups items by position and moves one way
-  only (up to down or down to up), so changes = positions used − 1.
+- positions: 1 − (position changes)/7. Each block is played in one direction (up to down or
+  down to up), items grouped by position; changes are counted in that played order, so a
+  routine that moves one way only has positions used − 1, and one whose warm-up or cool-down
+  goes back to a position it left pays for each return (in time too). The one-way order is a
+  preference, never a rule above spec rule 5: a warm-up in bed may be lying on the back before
+  side-lying work and a lying cool-down.
 - fill: total seconds / budget seconds.
 - shape: 1 − |main items − n*| / n*, n* from `main_target` (so an item past n* costs more than
   the time it fills is worth, unless it adds a direction or a region).
@@ -34,6 +38,7 @@ item works a painful region (primary or secondary) unless nothing else can fill 
 
 from __future__ import annotations
 
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 from typing import NamedTuple
 
@@ -133,17 +138,53 @@ def shape(pool: Pool, n_main: int) -> float:
     return 1.0 - abs(n_main - pool.n_main) / max(1.0, pool.n_main)
 
 
-def total_seconds(pool: Pool, picks: Picks) -> int:
+def block_changes(blocks: Iterable[Collection[int]]) -> int:
+    """Position changes when blocks are played in order, each sorted by its positions (given
+    as direction × rank): within a block, one per further position; between two blocks, one
+    unless the first ends where the next begins."""
+    out = 0
+    last: int | None = None
+    for ranks in blocks:
+        if not ranks:
+            continue
+        out += len(ranks) - 1
+        if last is not None and min(ranks) != last:
+            out += 1
+        last = max(ranks)
+    return out
+
+
+def changes(pool: Pool, picks: Picks, direction: int) -> int:
+    blocks: list[set[int]] = [set(), set(), set()]
+    for p in picks:
+        blocks[BLOCK_ORDER[p.block]].add(direction * pool.candidates[p.cand].rank)
+    return block_changes(blocks)
+
+
+def best_direction(pool: Pool, picks: Picks, direction: int = 1) -> int:
+    """The direction that plays the picks with the fewest position changes (`direction` on
+    a tie)."""
+    return (
+        direction
+        if changes(pool, picks, direction) <= changes(pool, picks, -direction)
+        else -direction
+    )
+
+
+def total_seconds(pool: Pool, picks: Picks, direction: int | None = None) -> int:
     cands = pool.candidates
-    positions = {cands[p.cand].rank for p in picks}
+    d = best_direction(pool, picks) if direction is None else direction
     work = sum(dosing.SETUP_SECONDS + cands[p.cand].work[p.dose] for p in picks)
-    return work + dosing.POSITION_CHANGE_SECONDS * max(0, len(positions) - 1)
+    return work + dosing.POSITION_CHANGE_SECONDS * changes(pool, picks, d)
 
 
-def evaluate(pool: Pool, picks: Picks) -> Score:
+def evaluate(pool: Pool, picks: Picks, direction: int | None = None) -> Score:
+    """J for the picks played in `direction` (by default the one with fewer changes)."""
     cands = pool.candidates
     budget = pool.budget
-    total = total_seconds(pool, picks)
+    d = best_direction(pool, picks) if direction is None else direction
+    n_changes = changes(pool, picks, d)
+    total = total_seconds(pool, picks, d)
     covered: dict[str, float] = {}
     directions: set[str] = set()
     item_sum = 0.0
@@ -167,8 +208,7 @@ def evaluate(pool: Pool, picks: Picks) -> Score:
     balance = 1.0
     if pool.directions_available:
         balance = min(len(directions), pool.directions_available) / pool.directions_available
-    n_positions = len({cands[p.cand].rank for p in picks})
-    positions = 1.0 - max(0, n_positions - 1) / MAX_CHANGES
+    positions = 1.0 - n_changes / MAX_CHANGES
     fill = min(1.0, total / budget)
     n0 = max(1.0, budget / SECONDS_PER_ITEM)
     form = shape(pool, n_main)
@@ -190,26 +230,6 @@ def ordered(pool: Pool, picks: Picks, direction: int) -> list[Pick]:
         picks,
         key=lambda p: (BLOCK_ORDER[p.block], direction * cands[p.cand].rank, cands[p.cand].id),
     )
-
-
-def monotone(pool: Pool, picks: Picks, direction: int) -> bool:
-    """True when the blocks never make the person go back to a position they left."""
-    cands = pool.candidates
-    lows = [10**6, 10**6, 10**6]
-    highs = [-(10**6), -(10**6), -(10**6)]
-    for p in picks:
-        b = BLOCK_ORDER[p.block]
-        r = direction * cands[p.cand].rank
-        lows[b] = min(lows[b], r)
-        highs[b] = max(highs[b], r)
-    top = -(10**6)
-    for b in range(3):
-        if lows[b] == 10**6:
-            continue
-        if lows[b] < top:
-            return False
-        top = highs[b]
-    return True
 
 
 def off_target(pool: Pool, picks: Picks) -> int:

@@ -3,7 +3,7 @@
 Per direction (upright → lying, or lying → upright):
 1. favourites first (forced while they fit);
 2. one main item for each painful region not yet covered, most painful region first;
-3. warm-up and cool-down items up to the block counts;
+3. warm-up and cool-down items up to the block counts (with `edges_first`, before step 1);
 4. fill the time: add a main item or step a dose up, whichever gains more J per second;
 5. dose steps (±1) while one raises J and fits the budget;
 6. local moves while J rises: swap an item for another of the same block, drop a main item,
@@ -28,8 +28,6 @@ from unhunch.core.planner_build import (
 from unhunch.core.planner_fill import grow, reach_floor, tune_doses
 from unhunch.core.planner_moves import (
     edge_takes_place,
-    fill_edges,
-    force_edges,
     move_block,
     off_target_items,
     swap_once,
@@ -64,11 +62,15 @@ def search(
     (standing warm-up, floor work, lying cool-down); otherwise they are chosen for J alone."""
     state = State(pool, direction)
     state.skip = skip
-    place_favourites(state)
     required = required_regions(pool)
-    steps = [cover_regions, add_edges] if not edges_first else [add_edges, cover_regions]
-    for step in steps:
-        step(state, required, wide)
+    if edges_first:
+        # Spec rule 5 by construction: the warm-up and cool-down go in before anything else
+        # (the favourites' room is kept for them: planner_pool._forced), and no later move
+        # empties a block; the position order is a cost in J, never a bar to an edge.
+        add_edges(state, required, wide, cheapest=True)
+    place_favourites(state)
+    cover_regions(state, required, wide)
+    add_edges(state, required, wide)
     grow(state)
     tune_doses(state)
     reach_floor(state, FILL_FLOOR * pool.budget)
@@ -87,14 +89,6 @@ def search(
         if not (swap_once(state, kept, forced) or moved):
             break
         tune_doses(state)
-    fill_edges(state, kept)
-    if force_edges(state, kept):
-        # The main items chosen before the edge came in (a large favourite dose first, say) may
-        # no longer be the best use of the time left: swap them again, edges staying.
-        for _ in range(MAX_SWAP_PASSES):
-            if not swap_once(state, kept, forced):
-                break
-            tune_doses(state)
     return state.copy_picks()
 
 

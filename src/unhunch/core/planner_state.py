@@ -6,6 +6,7 @@ the search tries a move with add/remove, reads the value, and undoes it.
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from typing import TypeVar
 
 from unhunch.core import dosing
@@ -23,6 +24,7 @@ from unhunch.core.planner_score import (
     W_SHAPE,
     Pick,
     Picks,
+    block_changes,
     quality_table,
 )
 
@@ -37,13 +39,11 @@ class State:
         self.picks: dict[int, Pick] = {}
         self.work = 0
         self.q = 0.0
-        self.ranks: dict[int, int] = {}
         self.block_ranks: list[dict[int, int]] = [{}, {}, {}]
         self.covered: dict[str, float] = {r: 0.0 for r, _ in pool.weights}
         self.dirs: dict[str, int] = {}
         self.n_main = 0
-        self._monotone: bool | None = True
-        self._bounds: list[tuple[int, int] | None] | None = None
+        self._changes: int | None = 0
         self.quality = quality_table(pool)
         self.targets = [(r, s, s * COVER_SHARE * pool.budget) for r, s in pool.weights]
         self.n0 = max(1.0, pool.budget / SECONDS_PER_ITEM)
@@ -75,12 +75,10 @@ class State:
         self.picks[pick.cand] = pick
         self.work += dosing.SETUP_SECONDS + cand.work[pick.dose]
         self.q += self.quality[pick.block][pick.cand][pick.dose]
-        self.ranks[cand.rank] = self.ranks.get(cand.rank, 0) + 1
         br = self.block_ranks[BLOCK_ORDER[pick.block]]
         r = self.direction * cand.rank
         br[r] = br.get(r, 0) + 1
-        self._monotone = None
-        self._bounds = None
+        self._changes = None
         if pick.block == "main":
             self.n_main += 1
             for region, credit in cand.credit:
@@ -93,10 +91,8 @@ class State:
         del self.picks[pick.cand]
         self.work -= dosing.SETUP_SECONDS + cand.work[pick.dose]
         self.q -= self.quality[pick.block][pick.cand][pick.dose]
-        _dec(self.ranks, cand.rank)
         _dec(self.block_ranks[BLOCK_ORDER[pick.block]], self.direction * cand.rank)
-        self._monotone = None
-        self._bounds = None
+        self._changes = None
         if pick.block == "main":
             self.n_main -= 1
             for region, credit in cand.credit:
@@ -119,36 +115,18 @@ class State:
                 )
         return new
 
+    def changes(self) -> int:
+        """Position changes in the played order (planner_score.block_changes), cached: only
+        adding or removing an item can change them, not a dose step."""
+        if self._changes is None:
+            self._changes = block_changes(self.block_ranks)
+        return self._changes
+
     def total(self) -> int:
-        return self.work + dosing.POSITION_CHANGE_SECONDS * max(0, len(self.ranks) - 1)
+        return self.work + POSITION_CHANGE * self.changes()
 
     def fits(self) -> bool:
-        total = self.work + dosing.POSITION_CHANGE_SECONDS * max(0, len(self.ranks) - 1)
-        return self.min_total <= total <= self.budget and self.monotone()
-
-    def monotone(self) -> bool:
-        """True when no block makes the person go back to a position (cached: only adding or
-        removing an item can change it, not a dose step)."""
-        if self._monotone is None:
-            self._monotone = self._check_monotone()
-        return self._monotone
-
-    def bounds(self) -> list[tuple[int, int] | None]:
-        """Each block's lowest and highest position (in the routine's direction), cached
-        until an item is added or removed."""
-        if self._bounds is None:
-            self._bounds = [(min(br), max(br)) if br else None for br in self.block_ranks]
-        return self._bounds
-
-    def _check_monotone(self) -> bool:
-        top: int | None = None
-        for br in self.block_ranks:
-            if not br:
-                continue
-            if top is not None and min(br) < top:
-                return False
-            top = max(br)
-        return True
+        return self.min_total <= self.total() <= self.budget
 
     def value(self) -> float:
         """J for the current picks (the same as `planner_score.evaluate`, from running sums;
@@ -160,9 +138,7 @@ class State:
             for r, unit, t in self.cover_units:
                 c = covered[r]
                 cover += unit * (t if c >= t else c)
-        changes = len(self.ranks) - 1
-        if changes < 0:
-            changes = 0
+        changes = self.changes()
         total = self.work + POSITION_CHANGE * changes
         fill = W_FILL if total >= self.budget else self.fill_unit * total
         dirs = len(self.dirs)
@@ -191,16 +167,12 @@ class State:
         c = self.pool.candidates[cand]
         b = BLOCK_ORDER[block]  # type: ignore[index]
         r = self.direction * c.rank
-        for i, bounds in enumerate(self.bounds()):
-            if bounds and ((i < b and bounds[1] > r) or (i > b and bounds[0] < r)):
-                return None
-        n_positions = len(self.ranks) + (0 if c.rank in self.ranks else 1)
-        room = (
-            self.pool.budget
-            - self.work
-            - dosing.SETUP_SECONDS
-            - dosing.POSITION_CHANGE_SECONDS * max(0, n_positions - 1)
-        )
+        changes = self.changes()
+        if r not in self.block_ranks[b]:
+            blocks: list[Collection[int]] = list(self.block_ranks)
+            blocks[b] = {*blocks[b], r}
+            changes = block_changes(blocks)
+        room = self.pool.budget - self.work - dosing.SETUP_SECONDS - POSITION_CHANGE * changes
         for dose in range(c.personal, -1, -1):
             if c.work[dose] <= room:
                 return dose

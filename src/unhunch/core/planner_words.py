@@ -212,10 +212,20 @@ def notes_for(pool: Pool, picks: Sequence[Pick], total: int, history: History) -
             " repeat a favourite or rest."
         )
     covered = covered_regions(pool, tuple(picks))
+    cands = pool.candidates
     for region, _ in pool.weights:
         if region in covered:
             continue
-        if region in required_regions(pool):
+        edge = next(
+            (p.block for p in picks if any(r == region for r, _ in cands[p.cand].credit)), None
+        )
+        if edge is not None:
+            # Spec rule 5 comes first: the only exercise for the region opens or closes.
+            notes.append(
+                f"Your {label(region)} is worked in the {label(edge)} only: the one exercise"
+                " for it today is needed there."
+            )
+        elif region in required_regions(pool):
             notes.append(f"No exercise for your {label(region)} fits in {profile.minutes} min.")
         else:
             notes.append(
