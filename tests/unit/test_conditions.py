@@ -15,8 +15,8 @@ SPEC: dict[str, set[str]] = {
     "osteoporosis": {"spinal_flexion", "loaded_spinal_flexion", "end_range_rotation"},
     "pregnancy": {"prone_lying", "supine_lying", "deep_backbend", "end_range_rotation",
                   "inversion"},
-    "recent_spine_surgery": {"spinal_flexion", "loaded_spinal_flexion", "end_range_rotation",
-                             "deep_backbend"},
+    "recent_spine_surgery": {"spinal_flexion", "loaded_spinal_flexion", "spinal_extension",
+                             "rotation", "end_range_rotation", "deep_backbend"},
     "spinal_stenosis": {"spinal_extension", "deep_backbend"},
     "spondylolisthesis": {"spinal_extension", "deep_backbend"},
     "disc_herniation": {"loaded_spinal_flexion"},
@@ -24,9 +24,10 @@ SPEC: dict[str, set[str]] = {
     "glaucoma": {"inversion"},
     "knee_problems": {"knee_kneeling"},
     "wrist_problems": {"wrist_weight_bearing"},
-    "shoulder_injury": {"overhead_arms"},
-    "hip_replacement": {"hip_deep_flexion"},
-    "vertigo": {"inversion", "balance", "neck_extension"},
+    "shoulder_injury": {"overhead_arms", "shoulder_end_range", "single_arm_support"},
+    "hip_replacement": {"hip_deep_flexion", "leg_crossing"},
+    "vertigo": {"inversion", "balance", "neck_extension", "neck_circles"},
+    "inflammatory_arthritis": {"neck_circles", "end_range_rotation", "loaded_spinal_flexion"},
 }  # fmt: skip
 
 
