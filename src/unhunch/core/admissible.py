@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from unhunch.core.conditions import REMOVES, Forbidden, forbidden_by
 from unhunch.core.models import Exercise, Profile
 from unhunch.core.vocab import (
+    CONDITIONS,
     LEVEL_RANK,
     MOVEMENT_WORDS,
     SETTING_EQUIPMENT,
@@ -120,13 +121,14 @@ def left_out_words(conditions: Iterable[Condition]) -> list[str]:
 
 def left_out_sentence(conditions: Iterable[Condition]) -> str:
     """What the screen result promises to leave out, written from the table that filters:
-    'Because of pregnancy, unhunch leaves out lying on the front, ... and head below the heart.'
-    Empty when no condition is named."""
-    named = list(dict.fromkeys(conditions))
+    'Because of your answers about pregnancy, unhunch leaves out deep backbends, ... and lying
+    on the back.' Empty when no condition is named."""
+    given = set(conditions)
+    named = [c for c in CONDITIONS if c in given]
     if not named:
         return ""
     return (
-        f"Because of {join_words(label(c) for c in named)}, unhunch leaves out "
+        f"Because of your answers about {join_words(label(c) for c in named)}, unhunch leaves out "
         f"{join_words(left_out_words(named))}."
     )
 

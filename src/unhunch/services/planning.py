@@ -15,7 +15,7 @@ from unhunch.core.vocab import Condition, label
 from unhunch.services.context import Context
 
 HISTORY_DAYS = 28
-SCREEN_NOTE = "From your safety questions, the routine also allows for: "
+SCREEN_NOTE = "Also worked around, from your safety questions: "
 NO_PROFILE = (
     "Save your usual one first, e.g. "
     "`unhunch profile set --neck 3 --upper-back 5 --minutes 8 --at desk`."
