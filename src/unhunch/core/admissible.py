@@ -108,9 +108,9 @@ def for_profile(exercise: Exercise, profile: Profile) -> Verdict:
 
 
 def refusal(name: str, verdict: Verdict) -> str:
-    """One line for a refused exercise: 'Seated forward fold is left out: osteoporosis rules
-    out bending forward.'"""
-    return f"{name} is left out: {'; '.join(verdict.reasons)}."
+    """One line for a refused exercise: 'Seated forward fold: osteoporosis rules out bending
+    forward.'"""
+    return f"{name}: {'; '.join(verdict.reasons)}."
 
 
 def left_out_words(conditions: Iterable[Condition]) -> list[str]:
