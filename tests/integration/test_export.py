@@ -14,9 +14,16 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from typer.testing import CliRunner
 
+from tests.unit.screen_helpers import ITEM_IDS, document
 from unhunch.cli.main import app
 from unhunch.config import get_settings
-from unhunch.core.vocab import PAIN_REGIONS, SYMPTOMS, WHENS
+from unhunch.content import load_library
+from unhunch.content.screening import load_screening
+from unhunch.core.breaks import BreakSettings
+from unhunch.core.models import Block, Dose, Profile, Routine, RoutineItem
+from unhunch.core.screening_rules import Answers
+from unhunch.core.triage import evaluate
+from unhunch.core.vocab import LEVELS, PAIN_REGIONS, SETTINGS, SYMPTOMS, WHENS
 from unhunch.services import diary
 from unhunch.services.context import Context, local_context
 from unhunch.services.export import export_text, import_text
@@ -49,42 +56,83 @@ JSON_VALUES = st.recursive(
 IDS = st.uuids().map(str)
 
 
+LIBRARY = load_library()
+EXERCISE_IDS = sorted(LIBRARY.exercises)
+CONTENT = load_screening()
+
+
+@st.composite
+def profile_data(draw: st.DrawFn) -> dict[str, Any]:
+    """A profile the app would store (the planner reads it back on every plan)."""
+    return Profile(
+        pain=draw(st.dictionaries(st.sampled_from(PAIN_REGIONS), st.integers(0, 10))),
+        minutes=draw(st.integers(1, 60)),
+        setting=draw(st.sampled_from(SETTINGS)),
+        level=draw(st.sampled_from(LEVELS)),
+        excluded=draw(st.lists(st.sampled_from(EXERCISE_IDS), max_size=2, unique=True)),
+        breath_seconds=draw(st.integers(3, 12)),
+    ).model_dump(mode="json")
+
+
+@st.composite
+def screen_row(draw: st.DrawFn, screen_id: str) -> dict[str, Any]:
+    """A stored screen whose outcome is the one its answers give; its advice is free text."""
+    yes = draw(st.lists(st.sampled_from(ITEM_IDS), max_size=3, unique=True))
+    doc = document(clinician_cleared=draw(st.booleans()))
+    doc["answers"] |= dict.fromkeys(yes, True)
+    items = doc.pop("answers")
+    outcome = evaluate(Answers(items=items, **doc), CONTENT)
+    return {
+        "id": screen_id,
+        "taken_at": draw(MOMENTS),
+        "answers": {**doc, "answers": items},
+        "tier": outcome.tier,
+        "reasons": list(outcome.reasons),
+        "advice": draw(TEXT),
+        "may_coach": outcome.may_coach,
+    }
+
+
+@st.composite
+def routine_data(draw: st.DrawFn) -> dict[str, Any]:
+    """A routine as the planner writes it; its words are free text."""
+    items = [
+        RoutineItem(
+            exercise=e, dose=Dose(sets=1, reps=draw(st.integers(1, 30))), seconds=60, why=draw(TEXT)
+        )
+        for e in draw(st.lists(st.sampled_from(EXERCISE_IDS), min_size=1, max_size=3))
+    ]
+    routine = Routine(
+        profile_digest="d", total_seconds=60 * len(items), blocks=[Block(name="main", items=items)]
+    )
+    return routine.model_copy(update={"notes": draw(st.lists(TEXT, max_size=2))}).model_dump(
+        mode="json"
+    )
+
+
 @st.composite
 def person_data(draw: st.DrawFn) -> dict[str, list[dict[str, Any]]]:
-    """Rows for every table of one person, with consistent links."""
+    """Rows for every table of one person, with consistent links and meanings."""
     session_ids = draw(st.lists(IDS, max_size=3, unique=True))
     entry_ids = draw(st.lists(IDS, max_size=4, unique=True))
     rows: dict[str, list[dict[str, Any]]] = {}
     rows["profiles"] = draw(
+        st.lists(st.fixed_dictionaries({"data": profile_data(), "updated_at": MOMENTS}), max_size=1)
+    )
+    rows["preferences"] = draw(
         st.lists(
-            st.fixed_dictionaries(
-                {"data": st.dictionaries(TEXT, JSON_VALUES, max_size=3), "updated_at": MOMENTS}
+            st.builds(
+                lambda interval, tz: {
+                    "key": "breaks",
+                    "value": BreakSettings(interval=interval, tz=tz).model_dump(mode="json"),
+                },
+                st.integers(10, 240),
+                st.sampled_from(["UTC", "Europe/London", "America/New_York"]),
             ),
             max_size=1,
         )
     )
-    rows["preferences"] = [
-        {"key": k, "value": v}
-        for k, v in draw(
-            st.dictionaries(
-                st.text(min_size=1, max_size=20),
-                JSON_VALUES.filter(lambda v: v is not None),
-                max_size=3,
-            )
-        ).items()
-    ]
-    rows["screens"] = [
-        {
-            "id": i,
-            "taken_at": draw(MOMENTS),
-            "answers": draw(st.dictionaries(TEXT, st.booleans(), max_size=3)),
-            "tier": draw(st.sampled_from(["self_care", "see_doctor", "emergency"])),
-            "reasons": draw(st.lists(TEXT, max_size=2)),
-            "advice": draw(TEXT),
-            "may_coach": draw(st.booleans()),
-        }
-        for i in draw(st.lists(IDS, max_size=2, unique=True))
-    ]
+    rows["screens"] = [draw(screen_row(i)) for i in draw(st.lists(IDS, max_size=2, unique=True))]
     rows["sessions"] = [
         {
             "id": i,
@@ -92,7 +140,7 @@ def person_data(draw: st.DrawFn) -> dict[str, list[dict[str, Any]]]:
             "ended_at": draw(st.none() | MOMENTS),
             "status": draw(st.sampled_from(["running", "completed", "stopped", "quit"])),
             "stop_reason": draw(st.none() | SOME_TEXT),
-            "routine": draw(st.dictionaries(TEXT, JSON_VALUES, max_size=2)),
+            "routine": draw(routine_data()),
             "pain_before": draw(
                 st.none() | st.dictionaries(st.sampled_from(PAIN_REGIONS), st.integers(0, 10))
             ),
@@ -104,10 +152,10 @@ def person_data(draw: st.DrawFn) -> dict[str, list[dict[str, Any]]]:
         {
             "session_id": s,
             "position": p,
-            "exercise": draw(st.text(min_size=1, max_size=20)),
+            "exercise": draw(st.sampled_from(EXERCISE_IDS)),
             "outcome": draw(st.sampled_from(["done", "skipped", "stopped", "eased"])),
             "reason": draw(st.none() | SOME_TEXT),
-            "seconds": draw(st.integers(0, 10**6)),
+            "seconds": draw(st.integers(0, 24 * 3600)),
         }
         for s in session_ids
         for p in range(draw(st.integers(0, 2)))
@@ -134,7 +182,11 @@ def person_data(draw: st.DrawFn) -> dict[str, list[dict[str, Any]]]:
             "at": draw(MOMENTS),
             "due_at": draw(st.none() | MOMENTS),
             "action": draw(st.sampled_from(["taken", "snoozed", "skipped"])),
-            "routine": draw(st.none() | st.dictionaries(TEXT, JSON_VALUES, max_size=2)),
+            "routine": draw(
+                st.none()
+                | st.just({"kind": "walk"})
+                | routine_data().map(lambda r: {"kind": "routine", **r})
+            ),
         }
         for i in draw(st.lists(IDS, max_size=2, unique=True))
     ]
@@ -312,7 +364,9 @@ def test_export_from_sqlite_imports_into_postgres_unchanged(tmp_path: Path, pg_u
     with db.transaction(source.database_url) as c:
         c.execute(
             tables.preferences.insert().values(
-                person=source.person, key="breaks", value={"every_minutes": 50, "quiet": [22, 7]}
+                person=source.person,
+                key="breaks",
+                value=BreakSettings(interval=45, tz="Europe/London").model_dump(mode="json"),
             )
         )
     exported = export_text(source, "csv", NOW)

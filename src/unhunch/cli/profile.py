@@ -16,6 +16,7 @@ from unhunch.cli.render import console, print_json, words
 from unhunch.core.errors import InputError
 from unhunch.core.models import Profile
 from unhunch.core.vocab import label
+from unhunch.services.context import Context
 
 profile_app = typer.Typer(
     help="Keep your usual profile (where it hurts, time, setting, props, level).",
@@ -163,10 +164,11 @@ def set_profile(
     )
     profile = build_profile(data)
     save_profile(ctx, profile, clock.now())
+    shown = profile_json(ctx, profile)
     if as_json:
-        print_json(profile)
+        print_json(shown)
         return
-    render_profile(profile, "Saved your profile.")
+    render_profile(profile, "Saved your profile.", shown["conditions_from_screen"])
     console().print("Next: [bold]unhunch plan[/] shows today's routine for it.")
 
 
@@ -178,16 +180,27 @@ def show_profile(
     from unhunch.services.context import local_context
     from unhunch.services.planning import NO_PROFILE, load_profile
 
-    profile = load_profile(local_context())
+    ctx = local_context()
+    profile = load_profile(ctx)
     if profile is None:
         raise InputError("profile", "none saved yet", "a saved profile", NO_PROFILE)
+    shown = profile_json(ctx, profile)
     if as_json:
-        print_json(profile)
+        print_json(shown)
         return
-    render_profile(profile, "Your profile")
+    render_profile(profile, "Your profile", shown["conditions_from_screen"])
 
 
-def render_profile(profile: Profile, title: str) -> None:
+def profile_json(ctx: Context, profile: Profile) -> dict[str, Any]:
+    """The profile's fields, plus `conditions_from_screen`: the conditions the safety questions
+    named (kept apart from the ones the person reported; only a new screen removes them)."""
+    from unhunch.services.planning import conditions_of
+
+    found = conditions_of(ctx, profile)
+    return {**profile.model_dump(mode="json"), "conditions_from_screen": list(found.from_screen)}
+
+
+def render_profile(profile: Profile, title: str, from_screen: list[str] | None = None) -> None:
     out = console()
     out.print(f"[bold]{title}[/]")
     pain = ", ".join(f"{label(r)} {profile.pain[r]}/10" for r in profile.targets)
@@ -195,6 +208,8 @@ def render_profile(profile: Profile, title: str) -> None:
     out.print(f"  Time: {profile.minutes} min · Where: {label(profile.setting)}")
     out.print(f"  Props: {words(profile.equipment)} · Level: {profile.level}")
     out.print(f"  Conditions: {words(profile.conditions)}")
+    if from_screen:
+        out.print(f"  From your safety questions: {words(from_screen)}")
     if profile.favourites:
         out.print(f"  Favourites: {', '.join(profile.favourites)}")
     if profile.excluded:

@@ -29,7 +29,7 @@ from unhunch.cli.profile import (
     UpperBack,
 )
 from unhunch.cli.render import console, print_json
-from unhunch.core.errors import InputError
+from unhunch.core.errors import InputError, SafetyRefusal
 from unhunch.core.models import DEFAULT_BREATH_SECONDS, Profile, Routine
 from unhunch.core.player_events import Advise
 from unhunch.core.session_record import SessionRecord, record_from_state
@@ -92,6 +92,22 @@ def load_routine_file(path: Path) -> Routine:
         ) from None
 
 
+def checked_routine(ctx: Context, path: Path, as_json: bool) -> Routine:
+    """The routine file, once admitted for this person (services/admit): an empty routine or
+    an unknown id exits 2, an exercise a condition forbids exits 3; never played or recorded.
+    With --json the failure is the JSON error document on stdout."""
+    from unhunch.services.admit import admit_routine
+
+    try:
+        return admit_routine(ctx, load_routine_file(path), "--routine")
+    except (InputError, SafetyRefusal) as exc:
+        if as_json:
+            code = 3 if isinstance(exc, SafetyRefusal) else 2
+            field = exc.field if isinstance(exc, InputError) else "--routine"
+            print_json({"error": {"code": code, "message": str(exc), "field": field}})
+        raise
+
+
 def start(
     profile_file: Annotated[
         Path | None,
@@ -134,6 +150,7 @@ def start(
     from unhunch import clock
     from unhunch.content import load_library
     from unhunch.services import sessions
+    from unhunch.services.admit import admit_routine
     from unhunch.services.context import local_context
 
     ctx = local_context()
@@ -144,12 +161,13 @@ def start(
         *(condition, favourite, exclude, breath_seconds),
     )
     if routine_file is not None:
-        routine = load_routine_file(routine_file)
+        routine = checked_routine(ctx, routine_file, as_json)
         regions = regions_to_ask(routine)
         breath = breath_seconds or DEFAULT_BREATH_SECONDS
     else:
         profile = profile_for(ctx, profile_file, options)
-        routine = sessions.plan_routine(ctx, now, profile)
+        # Admitted like any routine: an empty plan is never recorded as done.
+        routine = admit_routine(ctx, sessions.plan_routine(ctx, now, profile), "plan")
         regions = list(profile.targets) or regions_to_ask(routine)
         breath = profile.breath_seconds
     before = parse_pain("--pain-before", pain_before, regions)

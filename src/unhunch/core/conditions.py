@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from unhunch.core.models import Exercise
-from unhunch.core.vocab import Condition, Movement
+from unhunch.core.screen_conditions import conditions_answered_no, conditions_named
+from unhunch.core.screening_rules import Answers
+from unhunch.core.vocab import CONDITIONS, Condition, Movement
 
 REMOVES: dict[Condition, frozenset[Movement]] = {
     "osteoporosis": frozenset({"spinal_flexion", "loaded_spinal_flexion", "end_range_rotation"}),
@@ -63,3 +66,12 @@ def forbidden_by(
 
 def is_allowed(exercise: Exercise, conditions: list[Condition] | tuple[Condition, ...]) -> bool:
     return not forbidden_by(exercise, conditions)
+
+
+def from_screens(screens: Iterable[Answers]) -> tuple[Condition, ...]:
+    """The conditions the screens name, oldest screen first: a yes or "unsure" adds one, and
+    only a later screen that answers no removes it (a question not asked changes nothing)."""
+    held: set[Condition] = set()
+    for answers in screens:
+        held = (held | conditions_named(answers)) - conditions_answered_no(answers)
+    return tuple(c for c in CONDITIONS if c in held)

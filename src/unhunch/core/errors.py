@@ -31,3 +31,11 @@ class InputErrors(UnhunchError):
 
 class SafetyRefusal(UnhunchError):
     """Coaching refused for safety (CLI exit 3); the message says what to do instead."""
+
+
+class ExerciseRefused(SafetyRefusal):
+    """An exercise a stored condition forbids was asked for (CLI exit 3, HTTP 409)."""
+
+    def __init__(self, message: str, exercises: tuple[str, ...]) -> None:
+        self.exercises = exercises
+        super().__init__(message)

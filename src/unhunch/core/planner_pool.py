@@ -15,19 +15,13 @@ from collections.abc import Collection
 from dataclasses import dataclass, field, replace
 
 from unhunch.core import dosing
-from unhunch.core.conditions import forbidden_by
+from unhunch.core.admissible import Fit, admissible, for_profile
 from unhunch.core.library import Library
 from unhunch.core.models import BlockName, Dose, ExcludedExercise, Exercise, Profile
 from unhunch.core.planner_counts import admitted_favourites, block_count, main_target, typical_item
 from unhunch.core.planner_edges import edge_blocks
 from unhunch.core.progression import History
-from unhunch.core.vocab import (
-    LEVEL_RANK,
-    SETTING_EQUIPMENT,
-    SETTING_POSITIONS,
-    PainRegion,
-    Position,
-)
+from unhunch.core.vocab import PainRegion, Position
 
 # Positions from upright to lying; a routine moves through them in one direction only.
 POSITION_ORDER: tuple[Position, ...] = (
@@ -120,12 +114,8 @@ def unit_hash(*parts: str) -> float:
 
 
 def fits_setting(exercise: Exercise, profile: Profile) -> bool:
-    allowed_equipment = SETTING_EQUIPMENT[profile.setting] | set(profile.equipment)
-    return (
-        exercise.position in SETTING_POSITIONS[profile.setting]
-        and set(exercise.equipment) <= allowed_equipment
-        and LEVEL_RANK[exercise.level] <= LEVEL_RANK[profile.level]
-    )
+    """Position, equipment and level fit the profile (core/admissible decides)."""
+    return not admissible(exercise, (), Fit.of(profile)).unfit
 
 
 def freshness(exercise_id: str, history: History, on: dt.date) -> float:
@@ -146,12 +136,12 @@ def build_pool(
     excluded: list[ExcludedExercise] = []
     allowed: dict[str, Exercise] = {}
     for exercise in library.all():
-        if exercise.id in profile.excluded or not fits_setting(exercise, profile):
-            continue
-        reasons = forbidden_by(exercise, profile.conditions)
-        if reasons:
-            text = "; ".join(dict.fromkeys(r.reason for r in reasons))
-            excluded.append(ExcludedExercise(exercise=exercise.id, reason=text))
+        verdict = for_profile(exercise, profile)
+        if not verdict.allowed:
+            if not verdict.unfit:  # left out for safety alone: the routine says why
+                excluded.append(
+                    ExcludedExercise(exercise=exercise.id, reason=verdict.condition_reason)
+                )
             continue
         allowed[exercise.id] = exercise
 

@@ -12,7 +12,9 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from unhunch.core.admissible import left_out_sentence
 from unhunch.core.errors import InputError, InputErrors, SafetyRefusal
+from unhunch.core.screen_conditions import conditions_named
 from unhunch.core.screening_rules import (
     MAX_AGE,
     MIN_AGE,
@@ -83,9 +85,11 @@ def evaluate(answers: Answers, content: ScreeningContent) -> Outcome:
     reasons = tuple(a for a in order if a in raised)
 
     may_coach = tier == "self_care" or (tier == "see_doctor" and answers.clinician_cleared is True)
-    return Outcome(
-        tier, reasons, _advice(tier, may_coach, findings, content), may_coach, tuple(findings)
-    )
+    advice = _advice(tier, may_coach, findings, content)
+    # What the result promises to leave out is written by the table that filters (admissible).
+    left_out = left_out_sentence(conditions_named(answers))
+    advice = f"{advice} {left_out}" if left_out else advice
+    return Outcome(tier, reasons, advice, may_coach, tuple(findings))
 
 
 def _advice(tier: Tier, may_coach: bool, findings: list[Finding], content: ScreeningContent) -> str:

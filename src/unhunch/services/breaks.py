@@ -158,9 +158,10 @@ def content_for(
         from unhunch.content import load_library
 
         library = load_library()
-    from unhunch.services.planning import load_history, load_profile
+    from unhunch.services.planning import load_history, load_profile, with_screen_conditions
 
-    profile = load_profile(ctx) or Profile()
+    # The same conditions as the daily plan: the profile's and those the screens named.
+    profile = with_screen_conditions(ctx, load_profile(ctx) or Profile())
     history = load_history(ctx, now)
     by_day: dict[dt.date, list[Any]] = {}
     for day in sorted({d.day for d in dues}):

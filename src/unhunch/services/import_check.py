@@ -1,5 +1,7 @@
 """Check a whole export document before anything is written, and turn it into table rows.
 
+Shape here (sections, columns, types, links); meaning in services/import_meaning.py.
+
 Every problem is named by section, row number and column, so a person (or their
 physiotherapist) can find it in the file.
 """
@@ -158,5 +160,11 @@ def check(doc: dict[str, Any], source: str) -> dict[str, list[dict[str, Any]]]:
     rows = _rows(doc, problems)
     problems.raise_any()
     _links(rows, problems)
+    problems.raise_any()
+    from unhunch.content import load_library
+    from unhunch.content.screening import load_screening
+    from unhunch.services.import_meaning import check_meaning
+
+    check_meaning(rows, load_library(), load_screening(), problems.add)
     problems.raise_any()
     return rows

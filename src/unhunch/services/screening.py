@@ -11,13 +11,16 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from unhunch.core.conditions import from_screens
 from unhunch.core.errors import SafetyRefusal
 from unhunch.core.screening_rules import RESCREEN_DAYS, Answers, ScreeningContent, Tier
 from unhunch.core.triage import Outcome, ScreenRecord, evaluate, parse_answers, plain_error
+from unhunch.core.vocab import Condition
 from unhunch.core.warnings import warning_signs
 from unhunch.services.context import Context
 
@@ -30,6 +33,7 @@ __all__ = [
     "read_answers_file",
     "record_screen",
     "require_coaching",
+    "screen_conditions",
     "screen_from_file",
     "screening_content",
 ]
@@ -125,6 +129,21 @@ def screen_from_file(ctx: Context, path: Path, now: dt.datetime) -> tuple[Screen
     answers = read_answers_file(path)
     outcome = evaluate(answers, screening_content())
     return record_screen(ctx, answers, now), outcome
+
+
+def screen_conditions(ctx: Context) -> tuple[Condition, ...]:
+    """The conditions the person's screens named (yes or unsure), until one answered no."""
+    from unhunch.store.db import transaction
+    from unhunch.store.screens import screen_answers
+
+    with transaction(ctx.database_url) as conn:
+        docs = screen_answers(conn, ctx.person)
+    return from_screens(Answers(items=_items(doc)) for doc in docs)
+
+
+def _items(doc: Mapping[str, Any]) -> dict[str, Any]:
+    items = doc.get("answers")
+    return dict(items) if isinstance(items, Mapping) else {}
 
 
 def latest_screen(ctx: Context) -> ScreenRecord | None:

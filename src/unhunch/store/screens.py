@@ -138,3 +138,13 @@ def session_stops(conn: Connection, person: str, after_seq: int) -> list[Session
         .order_by(sessions.c.seq)
     ).all()
     return [SessionStop(r.started_at, r.stop_reason, int(r.seq)) for r in rows]
+
+
+def screen_answers(conn: Connection, person: str) -> list[Mapping[str, Any]]:
+    """Every screen's answers document, oldest first (the conditions the screens named)."""
+    rows = conn.execute(
+        select(screens.c.answers)
+        .where(screens.c.person == person)
+        .order_by(screens.c.taken_at, screens.c.seq)
+    )
+    return [row.answers for row in rows if isinstance(row.answers, Mapping)]

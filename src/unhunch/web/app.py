@@ -13,7 +13,7 @@ from starlette.requests import Request
 from starlette.responses import Response
 
 from unhunch.config import Settings, get_settings
-from unhunch.core.errors import InputError, InputErrors, SafetyRefusal
+from unhunch.core.errors import ExerciseRefused, InputError, InputErrors, SafetyRefusal
 from unhunch.web.deps import WebOptions
 from unhunch.web.security import security_middleware
 from unhunch.web.templating import STATIC, make_templates, page
@@ -98,6 +98,13 @@ def add_error_handlers(app: FastAPI) -> None:
             return JSONResponse({"detail": str(exc), "refused": "safety"}, status_code=403)
         return page(request, "refused", {"message": str(exc)}, status_code=403)
 
+    async def exercise_refused(request: Request, exc: Exception) -> Response:
+        assert isinstance(exc, ExerciseRefused)
+        if wants_json(request):
+            body = {"detail": str(exc), "refused": "condition", "exercises": list(exc.exercises)}
+            return JSONResponse(body, status_code=409)
+        return page(request, "refused", {"message": str(exc)}, status_code=409)
+
     async def http_error(request: Request, exc: Exception) -> Response:
         assert isinstance(exc, StarletteHTTPException)
         if wants_json(request) or exc.status_code not in (404, 405):
@@ -115,5 +122,6 @@ def add_error_handlers(app: FastAPI) -> None:
     app.add_exception_handler(InputErrors, input_error)
     app.add_exception_handler(RequestValidationError, validation_error)
     app.add_exception_handler(SafetyRefusal, safety_refusal)
+    app.add_exception_handler(ExerciseRefused, exercise_refused)
     app.add_exception_handler(StarletteHTTPException, http_error)
     app.add_exception_handler(Exception, bug)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Body, HTTPException
+from pydantic import Field
 from starlette.requests import Request
 from starlette.responses import HTMLResponse, RedirectResponse, Response
 
@@ -12,7 +13,7 @@ from unhunch.content import load_library
 from unhunch.core.errors import InputError, InputErrors
 from unhunch.core.models import Profile
 from unhunch.core.profile_parse import parse_profile
-from unhunch.core.vocab import CONDITIONS, EQUIPMENT, LEVELS, PAIN_REGIONS, SETTINGS
+from unhunch.core.vocab import CONDITIONS, EQUIPMENT, LEVELS, PAIN_REGIONS, SETTINGS, Condition
 from unhunch.services import planning
 from unhunch.web import profile_form as pf
 from unhunch.web.deps import Ctx, now
@@ -22,10 +23,15 @@ from unhunch.web.templating import page
 router = APIRouter()
 
 
-def form_context(values: dict[str, Any], errors: list[InputError] | None = None) -> dict[str, Any]:
+def form_context(
+    values: dict[str, Any],
+    errors: list[InputError] | None = None,
+    from_screen: tuple[Condition, ...] = (),
+) -> dict[str, Any]:
     lib = load_library()
     return {
         "v": values,
+        "from_screen": [pf.CONDITION_WORDS[c] for c in from_screen],
         "errors": errors or [],
         "regions": PAIN_REGIONS,
         "settings": [(s, pf.SETTING_WORDS[s]) for s in SETTINGS],
@@ -39,8 +45,9 @@ def form_context(values: dict[str, Any], errors: list[InputError] | None = None)
 
 @router.get("/profile", response_class=HTMLResponse, include_in_schema=False)
 def profile_page(request: Request, context: Ctx) -> HTMLResponse:
-    values = pf.values_of(planning.load_profile(context))
-    return page(request, "profile", form_context(values))
+    saved = planning.load_profile(context)
+    found = planning.conditions_of(context, saved)
+    return page(request, "profile", form_context(pf.values_of(saved), None, found.from_screen))
 
 
 @router.post("/profile", include_in_schema=False)
@@ -50,8 +57,10 @@ async def profile_save(request: Request, context: Ctx) -> Response:
         profile = pf.profile_from_form(form)
     except (InputError, InputErrors) as exc:
         values = pf.values_of(None) | echo(form)
+        found = planning.conditions_of(context, None)
+        problems = pf.problems_list(exc)
         return page(
-            request, "profile", form_context(values, pf.problems_list(exc)), status_code=422
+            request, "profile", form_context(values, problems, found.from_screen), status_code=422
         )
     planning.save_profile(context, profile, now())
     return RedirectResponse("/today", status_code=303)
@@ -82,13 +91,21 @@ async def profile_preview(request: Request) -> HTMLResponse:
 # --- JSON API: the same shape as `unhunch profile show --json`.
 
 
+class ProfileShown(Profile):
+    """The saved profile, and the conditions the safety questions named (output only: they
+    stay until a new screen answers no, and are not saved into the profile)."""
+
+    conditions_from_screen: list[Condition] = Field(default_factory=list)
+
+
 @router.get("/api/profile", tags=["profile"])
-def api_profile(context: Ctx) -> Profile:
+def api_profile(context: Ctx) -> ProfileShown:
     """The saved profile (404 when none is saved yet)."""
     profile = planning.load_profile(context)
     if profile is None:
         raise HTTPException(status_code=404, detail="No profile saved yet.")
-    return profile
+    found = planning.conditions_of(context, profile)
+    return ProfileShown(**profile.model_dump(), conditions_from_screen=list(found.from_screen))
 
 
 @router.put("/api/profile", tags=["profile"])

@@ -24,6 +24,7 @@ from unhunch.core.stop_rules import CheckIn, decide
 from unhunch.core.timeline import Timeline
 from unhunch.core.vocab import PAIN_REGIONS, PainRegion
 from unhunch.services import planning, sessions
+from unhunch.services.admit import admit_routine
 from unhunch.services.context import Context
 from unhunch.web.deps import Ctx, now, options
 from unhunch.web.routes.today import coaching_block
@@ -89,7 +90,7 @@ class TimelineDoc(BaseModel):
 @router.get("/api/timeline", tags=["session"])
 def api_timeline(context: Ctx) -> TimelineDoc:
     """Today's routine as the steps the player runs (403 while the screen says no)."""
-    routine = planning.plan_today(context, now())
+    routine = admit_routine(context, planning.plan_today(context, now()))
     profile = planning.load_profile(context)
     assert profile is not None  # plan_today raised otherwise
     timeline = sessions.timeline_for(routine, load_library(), profile.breath_seconds)
@@ -175,10 +176,12 @@ def session_routine(
     Today's plan can change once a session is stored (the planner varies what was just done),
     so checking a later save against a fresh plan would refuse the person's finished session."""
     saved = stored.get("routine") if stored else None
-    if saved:
+    if saved:  # admitted at its first save; later saves only record what was done
         sessions.require_coaching(context, moment)
         return Routine.model_validate(saved)
-    return planning.plan_today(context, moment)
+    # The first save admits the routine: a forbidden exercise is refused (409), an empty
+    # routine too (422), so nothing is recorded as done that may not be given.
+    return admit_routine(context, planning.plan_today(context, moment))
 
 
 @router.post("/api/sessions", tags=["session"])
