@@ -65,32 +65,25 @@ def record_screen(ctx: Context, answers: Answers, now: dt.datetime) -> ScreenRec
 
 
 def outcome_of(record: ScreenRecord) -> Outcome:
-    """The stored outcome, with its findings worked out again from the stored answers."""
-    doc = dict(record.answers)
-    items = doc.pop("answers", {})
-    try:
-        findings = evaluate(Answers(items=items, **doc), screening_content()).findings
-    except TypeError:  # answers stored by another version: show the stored outcome alone
-        findings = ()
-    return Outcome(record.tier, record.reasons, record.advice, record.may_coach, findings)
+    """The stored outcome, with its findings and asked items worked out from the stored answers."""
+    from unhunch.core.screen_document import answers_from_document, asked_items
+
+    findings = evaluate(answers_from_document(record.answers), screening_content()).findings
+    return Outcome(
+        record.tier,
+        record.reasons,
+        record.advice,
+        record.may_coach,
+        findings,
+        asked_items(record.answers),
+    )
 
 
 def answers_document(answers: Answers) -> dict[str, Any]:
-    """The answers in the answers-file shape (unasked ones are left out)."""
-    doc: dict[str, Any] = {
-        key: getattr(answers, key)
-        for key in (
-            "age",
-            "pain_weeks",
-            "improving",
-            "new_pain",
-            "long_term_steroids",
-            "clinician_cleared",
-        )
-        if getattr(answers, key) is not None
-    }
-    doc["answers"] = dict(answers.items)
-    return doc
+    """The answers in the answers-file shape; items not asked are stored as "not_asked"."""
+    from unhunch.core.screen_document import stored_document
+
+    return stored_document(answers, screening_content())
 
 
 def read_answers_file(path: Path) -> Answers:
