@@ -230,3 +230,20 @@ def progress(content: ScreeningContent, state: State) -> tuple[int, int]:
     all_questions = {q.id for p in pages(content, state) for q in p.questions}
     answered = len([k for k in state if k in all_questions])
     return answered, max(len(all_questions), answered)
+
+
+def questions_by_id(content: ScreeningContent) -> dict[str, Question]:
+    """Every question the flow can ask, by id (to read back answers a face kept for it)."""
+    fields = [content_question(content, f.id) for f in content.context]
+    items = [q for i in content.items for q in item_questions(i)]
+    return {q.id: q for q in [*fields, regions_question(), *items]}
+
+
+def question_range(content: ScreeningContent) -> tuple[int, int]:
+    """About how many questions a calm person is asked: pain in one place, and everywhere."""
+    calm: dict[str, FlowValue] = {"age": 40, "pain_weeks": 1}
+    counts = [
+        progress(content, {**calm, REGIONS_ID: regions})[1]
+        for regions in [*((r,) for r in PAIN_REGIONS), PAIN_REGIONS]
+    ]
+    return min(counts), max(counts)

@@ -40,7 +40,7 @@ class _Data(BaseModel):
 
 class ItemPart(_Data):
     """One symptom of an item whose public id covers several: asked as its own question, and
-    folded back into the item's answer (see screen_flow.fold_parts)."""
+    folded back into the item's answer (see screen_replies.fold_parts)."""
 
     id: str = Field(pattern=r"^[a-z][a-z0-9_]*$")
     question: str
