@@ -230,3 +230,32 @@ def test_api_screen_under_16_is_a_safety_refusal() -> None:
     response = client().post("/api/screen", json={**full_answers(), "age": 12})
     assert response.status_code == 403
     assert response.json()["refused"] == "safety"
+
+
+def test_a_refusal_on_a_web_page_says_what_to_click_not_a_command_to_type() -> None:
+    import datetime as dt
+
+    from tests.unit.screen_helpers import answers
+    from unhunch.core.errors import SafetyRefusal
+    from unhunch.services.screening import decide_status, record_screen, require_coaching
+
+    ctx = local_context()
+    moment = clock.now()
+    with_refusal = None
+    try:
+        require_coaching(ctx, moment)
+    except SafetyRefusal as exc:
+        with_refusal = exc
+    assert with_refusal is not None
+    assert "unhunch screen" in str(with_refusal)
+    assert "unhunch screen" not in with_refusal.web_message
+    assert "Answer the questions" in with_refusal.web_message
+    record = record_screen(ctx, answers(), moment)
+    for status in (
+        decide_status(None, [], moment),
+        decide_status(record, ["new numbness"], moment),
+        decide_status(record, [], moment + dt.timedelta(days=40)),
+    ):
+        assert "unhunch screen" in status.reason
+        assert "unhunch screen" not in status.web_reason
+        assert "Answer the questions" in status.web_reason

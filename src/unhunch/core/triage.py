@@ -261,11 +261,3 @@ def _unknown(name: str, known: list[str], value: object, prefix: str = "") -> In
     hint = f"Did you mean {prefix}{close[0]}?" if close else ""
     message = f"{name}: unknown question id. {hint}".rstrip()
     return plain_error(name, value, "only the ids in spec/screening.md", message)
-
-
-def check_age(age: int, content: ScreeningContent) -> None:
-    """For the interactive screen: refuse under 16 (SafetyRefusal), reject impossible ages."""
-    if age < 0 or age > MAX_AGE:
-        raise InputError("age", age, f"a whole number from {MIN_AGE} to {MAX_AGE}")
-    if age < MIN_AGE:
-        raise SafetyRefusal(content.under_16)

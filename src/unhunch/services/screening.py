@@ -35,6 +35,7 @@ __all__ = [
 ]
 
 TAKE_SCREEN = "unhunch screen"
+WEB_TAKE_SCREEN = "choose “Answer the questions” below"
 
 
 @dataclass(frozen=True)
@@ -46,6 +47,13 @@ class CoachingStatus:
     latest: ScreenRecord | None
     gentlest: bool = False  # see_doctor cleared by a clinician: start with the gentlest doses
     warnings: tuple[str, ...] = ()  # diary warning signs since the latest screen
+
+    @property
+    def web_reason(self) -> str:
+        """The reason as a web page says it: what to click, not a command to type."""
+        return self.reason.replace(f"run `{TAKE_SCREEN}`", WEB_TAKE_SCREEN).replace(
+            f" (`{TAKE_SCREEN}`)", ""
+        )
 
 
 def screening_content() -> ScreeningContent:
@@ -218,5 +226,5 @@ def require_coaching(ctx: Context, now: dt.datetime) -> CoachingStatus:
     """The coaching status, or SafetyRefusal (CLI exit 3) with what to do instead."""
     status = coaching_status(ctx, now)
     if not status.allowed:
-        raise SafetyRefusal(status.reason)
+        raise SafetyRefusal(status.reason, status.web_reason)
     return status
