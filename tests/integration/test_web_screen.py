@@ -259,3 +259,10 @@ def test_a_refusal_on_a_web_page_says_what_to_click_not_a_command_to_type() -> N
         assert "unhunch screen" in status.reason
         assert "unhunch screen" not in status.web_reason
         assert "Answer the questions" in status.web_reason
+
+
+def test_not_sure_where_it_hurts_asks_the_signs_of_every_place() -> None:
+    c = client()
+    data = {"page": "0", "q_age": "40", "q_regions": ["unsure"], "q_pain_weeks": "1"}
+    page = c.post("/screen", data=data).text
+    assert "q_saddle_numbness" in page and "q_thunderclap_headache" in page

@@ -124,6 +124,12 @@ def show_result(
         body.append("\nBecause you told us about:\n", style="bold")
         for line in reason_lines(outcome, content):
             body.append(f"  - {line}\n")
+    if outcome.asked and len(outcome.asked) < len(content.items):
+        body.append(
+            f"\nWe asked about {len(outcome.asked)} of {len(content.items)} warning signs; the "
+            "others did not apply to where it hurts (--last --json lists them).\n",
+            style="dim",
+        )
     if outcome.may_coach:
         if next_step:
             body.append("\nNext: unhunch start", style="bold")

@@ -117,7 +117,7 @@ def parse_reply(question: Question, raw: str) -> FlowValue:
 def parse_regions(text: str) -> tuple[PainRegion, ...]:
     """ "neck lower_back" (spaces, commas or +); "unsure" means all three: ask everything."""
     words = [w for w in text.replace(",", " ").replace("+", " ").split() if w]
-    if words == [UNSURE]:
+    if UNSURE in words:  # with or without places ticked: not sure means ask about all three
         return PAIN_REGIONS
     unknown = [w for w in words if w not in PAIN_REGIONS]
     if unknown or not words:
