@@ -15,8 +15,8 @@ from unhunch.cli.render import console, print_json
 from unhunch.core import screen_flow as flow
 from unhunch.core.errors import InputError, SafetyRefusal
 from unhunch.core.screen_replies import FlowValue, Question, parse_reply
-from unhunch.core.screening_rules import ScreeningContent, Tier, rank
-from unhunch.core.triage import Outcome, ScreenRecord, evaluate, result_title
+from unhunch.core.screening_rules import ScreeningContent, Tier
+from unhunch.core.triage import Outcome, ScreenRecord, evaluate, reason_labels, result_title
 
 STYLE: dict[Tier, str] = {
     "emergency": "bold white on red",
@@ -122,7 +122,7 @@ def show_result(
     body.append(outcome.advice + "\n")
     if outcome.findings or outcome.reasons:
         body.append("\nBecause you told us about:\n", style="bold")
-        for line in reason_lines(outcome, content):
+        for line in reason_labels(outcome, content):
             body.append(f"  - {line}\n")
     if outcome.asked and len(outcome.asked) < len(content.items):
         body.append(
@@ -144,19 +144,6 @@ def show_result(
             width=min(out.width, 80),
         )
     )
-
-
-def reason_lines(outcome: Outcome, content: ScreeningContent) -> list[str]:
-    """One line per rule that fired (worst first), or per answer when findings are unknown."""
-    if outcome.findings:
-        ordered = sorted(outcome.findings, key=lambda f: rank(f.tier))
-        items = {i.id for i in content.items}
-        # a single item's finding names its answer: "<id>:unsure" reads "... (you were not sure)"
-        return [
-            content.label(f.because[0]) if f.rule in items else content.finding_label(f.rule)
-            for f in ordered
-        ]
-    return [content.label(r) for r in outcome.reasons]
 
 
 # --- the interactive screen: this face only asks what core/screen_flow.py says to ask ------------
@@ -246,7 +233,7 @@ def ask_all(ctx: object, content: ScreeningContent) -> tuple[ScreenRecord, Outco
             if step.id == "clinician_cleared":
                 out.print()
                 out.print("Some of your answers mean a doctor or physiotherapist should check you:")
-                for line in reason_lines(
+                for line in reason_labels(
                     evaluate(flow.to_answers(content, state), content), content
                 ):
                     out.print(Text(f"  - {line}"))
@@ -269,7 +256,7 @@ def show_emergency(out: Console, outcome: Outcome, content: ScreeningContent) ->
     body = Text()
     body.append(outcome.advice + "\n\n")
     body.append("You told us about:\n", style="bold")
-    for line in reason_lines(outcome, content):
+    for line in reason_labels(outcome, content):
         body.append(f"  - {line}\n")
     out.print(
         Panel(

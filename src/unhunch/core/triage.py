@@ -137,6 +137,22 @@ def _advice(tier: Tier, may_coach: bool, findings: list[Finding], content: Scree
     return " ".join(parts)
 
 
+def reason_labels(outcome: Outcome, content: ScreeningContent) -> list[str]:
+    """Plain words for what raised the tier, worst first, once each: a single item's finding
+    names its answer ("... (you were not sure)"), a combination its own label. A stored outcome
+    without findings (another version) names its reasons."""
+    if not outcome.findings:
+        return list(dict.fromkeys(content.label(r) for r in outcome.reasons))
+    items = {i.id for i in content.items}
+    ordered = sorted(outcome.findings, key=lambda f: rank(f.tier))
+    return list(
+        dict.fromkeys(
+            content.label(f.because[0]) if f.rule in items else content.finding_label(f.rule)
+            for f in ordered
+        )
+    )
+
+
 # --- reading an answers file -------------------------------------------------------------------
 
 ANSWERS_KEY = "answers"
