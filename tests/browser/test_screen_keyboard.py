@@ -71,7 +71,7 @@ def test_keyboard_only_screen_with_not_sure_is_short_and_accessible(
     assert page.locator("input[name^=q_saddle]").count() == 3  # Yes, No, Not sure
     assert page.locator("input[name^=q_neuro_signs]").count() == 0  # not asked for a lower back
     hint = page.locator("#unsure-hint")
-    expect(hint).to_contain_text("never as a no")
+    expect(hint).to_contain_text("never as the all-clear")
     assert page.locator("input[value=unsure][aria-describedby=unsure-hint]").count() == groups
     assert serious_a11y_violations(page) == []
     shot(page, "screen-emergency-questions")
