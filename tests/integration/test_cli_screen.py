@@ -141,3 +141,23 @@ def test_help_documents_the_exit_codes() -> None:
     result = run("--help")
     assert result.exit_code == 0
     assert "Exit codes" in result.stdout and "3" in result.stdout
+
+
+def test_an_answers_file_takes_unsure_and_says_every_item_was_asked(tmp_path: Path) -> None:
+    doc = document()
+    doc["answers"]["thunderclap_headache"] = "unsure"
+    result = run("--answers", str(write(tmp_path, doc)), "--json")
+    assert result.exit_code == 3
+    out = json.loads(result.stdout)
+    assert (out["tier"], out["reasons"]) == ("urgent", ["thunderclap_headache:unsure"])
+    assert set(out["asked"]) == set(doc["answers"])
+
+
+def test_an_answers_file_must_answer_every_item_not_asked_is_refused(tmp_path: Path) -> None:
+    doc = document()
+    doc["answers"]["fever"] = "not_asked"
+    del doc["answers"]["pulsing_belly_with_back_pain"]
+    result = run("--answers", str(write(tmp_path, doc)), "--json")
+    assert result.exit_code == 2
+    assert "answers.fever" in result.output and "unsure" in result.output
+    assert "answers.pulsing_belly_with_back_pain: missing" in result.output

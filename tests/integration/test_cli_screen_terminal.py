@@ -1,4 +1,5 @@
-"""The interactive screen in a real terminal (tmux): an emergency answer stops it at once."""
+"""The interactive screen in a real terminal (tmux): "not sure" is taken, an emergency answer
+stops it at once."""
 
 from __future__ import annotations
 
@@ -39,27 +40,36 @@ def send(session: str, keys: str) -> None:
     subprocess.run(["tmux", "send-keys", "-t", session, keys, "Enter"], check=True)
 
 
-def test_emergency_answer_stops_the_questions_at_once(unhunch_home: Path) -> None:
+def test_not_sure_then_an_emergency_answer_stops_the_questions_at_once(
+    unhunch_home: Path,
+) -> None:
     session = f"unhunch-{uuid.uuid4().hex[:8]}"
     command = f"UNHUNCH_HOME={unhunch_home} {UNHUNCH} screen; echo EXIT=$?; sleep 60"
     subprocess.run(
-        ["tmux", "new-session", "-d", "-s", session, "-x", "80", "-y", "50", command], check=True
+        ["tmux", "new-session", "-d", "-s", session, "-x", "80", "-y", "60", command], check=True
     )
     try:
         wait_for(session, "How old are you?")
         send(session, "44")
-        wait_for(session, "Question 2")
+        wait_for(session, "Where is your pain?")
+        send(session, "3")  # lower back only
+        wait_for(session, "how many weeks")
+        send(session, "2")
+        wait_for(session, "Question 4 of about")
         send(session, "why")
         wait_for(session, "Why we ask:")
-        send(session, "n")
-        wait_for(session, "Question 3")
+        send(session, "n")  # saddle numbness
+        wait_for(session, "Question 5")
         send(session, "maybe")
-        wait_for(session, "Please type y for yes or n for no")
-        send(session, "y")  # question 3: a new bladder problem
+        wait_for(session, "Please type y for yes, n for no or u if you are not sure")
+        send(session, "u")  # a new bladder problem: not sure
+        wait_for(session, "Question 6")
+        send(session, "y")  # a new bowel problem
         screen = wait_for(session, "EXIT=")
         assert "GET EMERGENCY HELP NOW" in screen
-        assert "999" in screen and "a new problem with peeing" in screen
-        assert "Question 4" not in screen
+        assert "999" in screen and "a new problem controlling your bowels" in screen
+        assert "a new problem with peeing (you were not sure)" in screen
+        assert "Question 7" not in screen
         assert "EXIT=3" in screen
     finally:
         subprocess.run(["tmux", "kill-session", "-t", session], check=False)
@@ -70,5 +80,8 @@ def test_emergency_answer_stops_the_questions_at_once(unhunch_home: Path) -> Non
     )  # fmt: skip
     last = json.loads(stored.stdout)
     assert last["tier"] == "emergency"
-    assert last["reasons"] == ["new_bladder_problem"]
-    assert last["answers"]["answers"] == {"saddle_numbness": False, "new_bladder_problem": True}
+    assert last["reasons"] == ["new_bladder_problem:unsure", "new_bowel_problem"]
+    items = last["answers"]["answers"]
+    assert (items["saddle_numbness"], items["new_bladder_problem"]) == (False, "unsure")
+    assert items["new_bowel_problem"] is True
+    assert items["thunderclap_headache"] == items["fever"] == "not_asked"

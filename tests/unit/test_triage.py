@@ -8,6 +8,7 @@ from tests.unit.screen_helpers import CONTENT, answers
 from unhunch.core.triage import evaluate
 
 EMERGENCY = [i.id for i in CONTENT.items if i.tier == "emergency"]
+URGENT = [i.id for i in CONTENT.items if i.tier == "urgent"]
 SEE_DOCTOR = [i.id for i in CONTENT.items if i.tier == "see_doctor"]
 COMBINED = [i.id for i in CONTENT.items if i.tier == "combined"]
 
@@ -22,9 +23,16 @@ def test_spec_item_ids_are_all_present() -> None:
         "immunosuppressed", "worsening_numbness_or_weakness", "severe_arm_pain_with_numbness",
         "clumsy_hands_or_falls", "morning_stiffness_both_shoulders", "rapidly_worsening_pain",
         "recent_spine_surgery", "pregnancy",
+        # second version of the contract
+        "thunderclap_headache", "pulsing_belly_with_back_pain", "recent_neck_injury",
+        "both_hands_numb_or_clumsy", "electric_shocks_on_neck_bending",
+        "inflammatory_back_pain_pattern", "pain_unchanged_by_movement", "inflammatory_arthritis",
     }  # fmt: skip
     assert {i.id for i in CONTENT.items} == spec_ids
-    assert len(EMERGENCY) == 11
+    assert len(EMERGENCY) == 13
+    assert set(URGENT) == {
+        "recent_neck_injury", "both_hands_numb_or_clumsy", "electric_shocks_on_neck_bending"
+    }  # fmt: skip
     assert set(COMBINED) == {"minor_trauma", "osteoporosis"}
 
 
@@ -40,6 +48,13 @@ def test_each_emergency_item_alone_is_an_emergency(item_id: str) -> None:
     assert outcome.reasons == (item_id,)
     assert outcome.may_coach is False
     assert "999" in outcome.advice and "112" in outcome.advice and "911" in outcome.advice
+
+
+@pytest.mark.parametrize("item_id", URGENT)
+def test_each_urgent_item_alone_needs_a_same_day_check_even_when_cleared(item_id: str) -> None:
+    outcome = evaluate(answers(item_id, clinician_cleared=True), CONTENT)
+    assert (outcome.tier, outcome.reasons, outcome.may_coach) == ("urgent", (item_id,), False)
+    assert "today" in outcome.advice
 
 
 @pytest.mark.parametrize("item_id", SEE_DOCTOR)

@@ -18,12 +18,21 @@ def test_every_question_is_a_question_with_a_reason_and_sources() -> None:
         assert entry.sources, entry.id
 
 
+def test_every_part_of_a_compound_item_asks_one_question() -> None:
+    for item in CONTENT.items:
+        for part in item.parts:
+            assert part.question.rstrip().endswith(("?", ")")), f"{item.id}.{part.id}"
+            assert part.question.count("?") == 1, f"{item.id}.{part.id}"
+
+
 def test_symptom_questions_ask_about_new_or_changed_symptoms() -> None:
     """History questions (cancer, surgery, pregnancy, bones, immunity) are about facts instead."""
     facts = {"cancer_history", "recent_spine_surgery", "pregnancy", "osteoporosis",
-             "immunosuppressed", "major_trauma", "minor_trauma", "fever"}  # fmt: skip
+             "immunosuppressed", "major_trauma", "minor_trauma", "fever",
+             "inflammatory_arthritis",  # a diagnosis
+             "inflammatory_back_pain_pattern"}  # a long-standing pattern  # fmt: skip
     timing = ("new", "since", "sudden", "recent", "getting worse", "come on", "all the time",
-              "wrap", "lost", "stiff neck", "spreading", "both legs")  # fmt: skip
+              "wrap", "lost", "stiff neck", "spreading", "both legs", "in the last")  # fmt: skip
     for item in CONTENT.items:
         if item.id in facts:
             continue

@@ -11,7 +11,7 @@ from unhunch.core.triage import evaluate
 
 screens = st.builds(
     Answers,
-    items=st.fixed_dictionaries({i: st.booleans() for i in ITEM_IDS}),
+    items=st.fixed_dictionaries({i: st.sampled_from([True, False, "unsure"]) for i in ITEM_IDS}),
     age=st.integers(16, 120),
     pain_weeks=st.integers(0, 60),
     improving=st.booleans(),

@@ -13,16 +13,12 @@ from rich.text import Text
 
 from unhunch.cli.render import console, print_json
 from unhunch.content import load_sources
+from unhunch.core import screen_flow as flow
 from unhunch.core.citations import sources_line
-from unhunch.core.errors import InputError
-from unhunch.core.screening_rules import (
-    Answers,
-    ScreeningContent,
-    Tier,
-    context_matters,
-    rank,
-)
-from unhunch.core.triage import Outcome, ScreenRecord, check_age, evaluate
+from unhunch.core.errors import InputError, SafetyRefusal
+from unhunch.core.screen_replies import FlowValue, Question, parse_reply
+from unhunch.core.screening_rules import ScreeningContent, Tier
+from unhunch.core.triage import Outcome, ScreenRecord, evaluate, reason_labels, result_title
 
 STYLE: dict[Tier, str] = {
     "emergency": "bold white on red",
@@ -53,8 +49,9 @@ def screen(
 ) -> None:
     """Safety questions about NEW or CHANGED symptoms, before any coaching.
 
-    Asked one at a time in the terminal (y / n, ? to see why we ask), or read from --answers
-    FILE. The result is stored.
+    Asked one at a time in the terminal (y / n / u for not sure, ? to see why we ask): only
+    the questions that fit where it hurts. Or read from --answers FILE, which must answer
+    every question (true, false or "unsure"). The result is stored.
 
     Exit codes: 0 coaching may go ahead; 3 the result says not to self-coach now (get
     emergency help, be seen today, or see a clinician first; also under 16) - with --json the
@@ -122,15 +119,19 @@ def show_result(
 ) -> None:
     """The result: what to do, and why. Nothing here may read as 'go ahead' unless it is."""
     tier = outcome.tier
-    title = content.tiers[tier].title
-    if tier == "see_doctor" and outcome.may_coach:
-        title = "Cleared by a clinician: gentle coaching only"
+    title = result_title(tier, outcome.may_coach, content)
     body = Text()
     body.append(outcome.advice + "\n")
     if outcome.findings or outcome.reasons:
         body.append("\nBecause you told us about:\n", style="bold")
-        for line in reason_lines(outcome, content):
+        for line in reason_labels(outcome, content):
             body.append(f"  - {line}\n")
+    if outcome.asked and len(outcome.asked) < len(content.items):
+        body.append(
+            f"\nWe asked about {len(outcome.asked)} of {len(content.items)} warning signs; the "
+            "others did not apply to where it hurts (--last --json lists them).\n",
+            style="dim",
+        )
     if outcome.may_coach:
         if next_step:
             body.append("\nNext: unhunch start", style="bold")
@@ -147,15 +148,7 @@ def show_result(
     )
 
 
-def reason_lines(outcome: Outcome, content: ScreeningContent) -> list[str]:
-    """One line per rule that fired (worst first), or per answer when findings are unknown."""
-    if outcome.findings:
-        ordered = sorted(outcome.findings, key=lambda f: rank(f.tier))
-        return [content.finding_label(f.rule) for f in ordered]
-    return [content.label(r) for r in outcome.reasons]
-
-
-# --- the interactive screen ---------------------------------------------------------------------
+# --- the interactive screen: this face only asks what core/screen_flow.py says to ask ------------
 
 
 class Quit(Exception):
@@ -164,61 +157,63 @@ class Quit(Exception):
 
 WHY = {"?", "why", "w"}
 QUIT = {"q", "quit"}
+YES_NO = {"y": "yes", "yes": "yes", "n": "no", "no": "no", "u": "unsure", "unsure": "unsure"}
+YES_NO |= {"not sure": "unsure", "notsure": "unsure", "ns": "unsure"}
+REGION_KEYS = {"1": "neck", "2": "upper_back", "3": "lower_back"}
+PROMPTS = {
+    "yes_no": "(y yes / n no / u not sure / ? why) ",
+    "int": "> ",
+    "regions": "(numbers, e.g. 1 3; u if not sure) ",
+}
+HELP = {
+    "yes_no": "Please type y for yes, n for no or u if you are not sure (or ? to see why we ask).",
+    "int": "Please type a whole number, like 3 (or ? to see why we ask).",
+    "regions": "Please type one or more of 1, 2 and 3 (or u if you are not sure).",
+}
 
 
-class Asker:
-    """Asks one question at a time; '?' or 'why' explains, 'q' stops."""
+def typed_reply(kind: str, reply: str) -> str:
+    """What the person typed, in the words core/screen_replies.parse_reply reads."""
+    if kind == "yes_no":
+        return YES_NO.get(reply, reply)
+    if kind == "regions":
+        if reply in {"u", "not sure"}:
+            return "unsure"
+        return " ".join(REGION_KEYS.get(w, w) for w in reply.replace(",", " ").split())
+    return reply
 
-    def __init__(self, out: Console, content: ScreeningContent) -> None:
-        self.out = out
-        self.content = content
-        self.asked = 0
 
-    def _heading(self, question: str) -> None:
-        self.asked += 1
-        self.out.print()
-        self.out.print(Text(f"Question {self.asked}", style="dim"))
-        self.out.print(Text(question, style="bold"))
-
-    def _why(self, why: str, sources: tuple[str, ...]) -> None:
-        cited = sources_line(sources, load_sources())
-        self.out.print(Text(f"Why we ask: {why} ({cited})", style="italic"))
-
-    def yes_no(self, question: str, why: str, sources: tuple[str, ...]) -> bool:
-        self._heading(question)
-        while True:
-            reply = self.out.input(Text("(y / n / ?) ")).strip().lower()
-            if reply in {"y", "yes"}:
-                return True
-            if reply in {"n", "no"}:
-                return False
-            if reply in WHY:
-                self._why(why, sources)
-            elif reply in QUIT:
-                raise Quit
-            else:
-                self.out.print("Please type y for yes or n for no (or ? to see why we ask).")
-
-    def number(self, field_id: str) -> int:
-        field = self.content.field(field_id)
-        self._heading(field.question)
-        while True:
-            reply = self.out.input("> ").strip().lower()
-            if reply in WHY:
-                self._why(field.why, field.sources)
-            elif reply in QUIT:
-                raise Quit
-            elif reply.isdigit() and len(reply) <= 4:
-                return int(reply)
-            else:
-                self.out.print("Please type a whole number, like 3 (or ? to see why we ask).")
+def ask(out: Console, content: ScreeningContent, q: Question, state: flow.State) -> FlowValue:
+    """One question: its heading with the flow's own count, then replies until one is valid."""
+    answered, total = flow.progress(content, state)
+    out.print()
+    out.print(Text(f"Question {answered + 1} of about {total}", style="dim"))
+    out.print(Text(q.text, style="bold"))
+    if q.kind == "regions":
+        out.print("  1 neck   2 upper back (between the shoulder blades)   3 lower back")
+    if q.kind == "yes_no":
+        out.print(Text(f"Not sure? Type u. {content.unsure_hint}", style="dim"))
+    while True:
+        reply = out.input(Text(PROMPTS[q.kind])).strip().lower()
+        if reply in WHY:
+            out.print(
+                Text(
+                    f"Why we ask: {q.why} ({sources_line(q.sources, load_sources())})",
+                    style="italic",
+                )
+            )
+        elif reply in QUIT:
+            raise Quit
+        else:
+            try:
+                return parse_reply(q, typed_reply(q.kind, reply))
+            except InputError:
+                out.print(HELP[q.kind])
 
 
 def ask_all(ctx: object, content: ScreeningContent) -> tuple[ScreenRecord, Outcome]:
-    """Ask age, then every item (emergencies first), then the follow-ups that can matter.
-
-    An emergency answer stops the questions at once: the result is stored and shown alone.
-    """
+    """Ask what the flow asks, one at a time, until it ends. An emergency answer ends it at
+    once: the result is stored and shown alone. Under 16: refused, nothing stored."""
     from unhunch import clock
     from unhunch.services import screening as service
     from unhunch.services.context import Context
@@ -227,57 +222,37 @@ def ask_all(ctx: object, content: ScreeningContent) -> tuple[ScreenRecord, Outco
     out = console()
     out.print(
         Panel(
-            "About 30 short yes/no questions, mostly about symptoms that are NEW or have "
-            "CHANGED. It takes a few minutes.\n"
-            "Type y for yes or n for no. Type ? (or why) to see why we ask; q to stop.\n"
+            "Short questions, mostly about symptoms that are NEW or have CHANGED; only the "
+            "ones that fit where it hurts. It takes about two minutes.\n"
+            "Type y for yes, n for no, u if you are not sure. Type ? (or why) to see why we "
+            "ask; q to stop.\n"
             "If an answer points to an emergency, the questions stop at once and you are "
             "told what to do.",
             title="Safety questions",
             width=min(out.width, 80),
         )
     )
-    ask = Asker(out, content)
-    values: dict[str, int | bool] = {}
-    items: dict[str, bool] = {}
-
-    def current() -> Answers:
-        return Answers(items=dict(items), **values)  # type: ignore[arg-type]
-
+    state: dict[str, FlowValue] = {}
     try:
-        while "age" not in values:
-            age = ask.number("age")
-            try:
-                check_age(age, content)
-            except InputError as exc:
-                out.print(f"Please give {exc.allowed}.")
-                continue
-            values["age"] = age
-        for item in content.items:
-            items[item.id] = ask.yes_no(item.question, item.why, item.sources)
-            if item.tier == "emergency" and items[item.id]:
-                record = service.record_screen(ctx, current(), clock.now())
-                outcome = evaluate(current(), content)
-                show_emergency(out, outcome, content)
-                return record, outcome
-        for field in content.context:
-            if field.id == "age":
-                continue
-            if not context_matters(field.id, current(), evaluate(current(), content).tier):
-                continue
-            if field.id == "clinician_cleared":
+        while not isinstance(step := flow.next_question(content, state), flow.Ended):
+            if step.id == "clinician_cleared":
                 out.print()
                 out.print("Some of your answers mean a doctor or physiotherapist should check you:")
-                for line in reason_lines(evaluate(current(), content), content):
+                for line in reason_labels(
+                    evaluate(flow.to_answers(content, state), content), content
+                ):
                     out.print(Text(f"  - {line}"))
-            if field.kind == "int":
-                values[field.id] = ask.number(field.id)
-            else:
-                values[field.id] = ask.yes_no(field.question, field.why, field.sources)
+            state[step.id] = ask(out, content, step, state)
     except (Quit, EOFError, KeyboardInterrupt):
         out.print("\nThe screen was stopped; nothing was saved. Coaching needs a finished screen.")
         raise typer.Exit(0) from None
-    answers = current()
-    return service.record_screen(ctx, answers, clock.now()), evaluate(answers, content)
+    if step.refused:
+        raise SafetyRefusal(content.under_16)
+    record = service.record_screen(ctx, step.answers, clock.now())
+    outcome = evaluate(step.answers, content)
+    if step.emergency_stop:
+        show_emergency(out, outcome, content)
+    return record, outcome
 
 
 def show_emergency(out: Console, outcome: Outcome, content: ScreeningContent) -> None:
@@ -286,7 +261,7 @@ def show_emergency(out: Console, outcome: Outcome, content: ScreeningContent) ->
     body = Text()
     body.append(outcome.advice + "\n\n")
     body.append("You told us about:\n", style="bold")
-    for line in reason_lines(outcome, content):
+    for line in reason_labels(outcome, content):
         body.append(f"  - {line}\n")
     out.print(
         Panel(

@@ -28,6 +28,15 @@ def load_screening_from(root: Traversable) -> ScreeningContent:
         problems.append(
             f"[[combinations]] must match the rules in core/screening_rules.py: {COMBINATION_IDS}"
         )
+    for item in content.items:
+        part_ids = [p.id for p in item.parts]
+        counted = [p for p in item.parts if not p.gate]
+        if len(set(part_ids)) != len(part_ids):
+            problems.append(f"{item.id}: part ids used twice")
+        if item.parts and not 1 <= item.need <= len(counted):
+            problems.append(f"{item.id}: need = {item.need}, but it has {len(counted)} parts")
+        if not item.parts and item.need != 1:
+            problems.append(f"{item.id}: need without parts")
     sources = load_sources(root)
     cited = [(i.id, i.sources) for i in content.items]
     cited += [(c.id, c.sources) for c in content.context]

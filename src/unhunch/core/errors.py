@@ -30,7 +30,13 @@ class InputErrors(UnhunchError):
 
 
 class SafetyRefusal(UnhunchError):
-    """Coaching refused for safety (CLI exit 3); the message says what to do instead."""
+    """Coaching refused for safety (CLI exit 3); the message says what to do instead.
+
+    `web_message` says the same for a web page (what to click, not a command to type)."""
+
+    def __init__(self, message: str, web_message: str = "") -> None:
+        super().__init__(message)
+        self.web_message = web_message or message
 
 
 class ExerciseRefused(SafetyRefusal):

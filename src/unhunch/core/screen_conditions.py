@@ -20,9 +20,7 @@ CONDITION_ITEMS: dict[str, Condition] = {
 
 def conditions_named(answers: Answers) -> frozenset[Condition]:
     """The conditions answered yes or unsure. A "no" or a question not asked names nothing."""
-    return frozenset(
-        c for item, c in CONDITION_ITEMS.items() if answers.items.get(item) in (True, "unsure")
-    )
+    return frozenset(c for item, c in CONDITION_ITEMS.items() if answers.raised(item))
 
 
 def conditions_answered_no(answers: Answers) -> frozenset[Condition]:

@@ -18,8 +18,11 @@ from unhunch.core.screen_conditions import conditions_named
 from unhunch.core.screening_rules import (
     MAX_AGE,
     MIN_AGE,
+    UNSURE,
     Answers,
     Finding,
+    ItemAnswer,
+    ItemTier,
     ScreeningContent,
     Tier,
     combinations,
@@ -34,6 +37,7 @@ class Outcome:
     advice: str
     may_coach: bool
     findings: tuple[Finding, ...] = ()
+    asked: tuple[str, ...] = ()  # the item ids the person was asked (all, from a file)
 
     def as_json(self) -> dict[str, Any]:
         return {
@@ -44,6 +48,7 @@ class Outcome:
             "findings": [
                 {"rule": f.rule, "tier": f.tier, "because": list(f.because)} for f in self.findings
             ],
+            "asked": list(self.asked),
         }
 
 
@@ -73,43 +78,90 @@ class ScreenRecord:
         }
 
 
+def unsure_tier(item_tier: ItemTier) -> Tier:
+    """What "not sure" counts as: one tier below yes, never below see_doctor (spec). A combined
+    item has no tier alone, so its unsure answer counts as see_doctor: never read as no."""
+    return "urgent" if item_tier == "emergency" else "see_doctor"
+
+
+def item_findings(answers: Answers, content: ScreeningContent) -> list[Finding]:
+    """One finding per item answered yes (at its tier) or unsure (see `unsure_tier`)."""
+    found: list[Finding] = []
+    for item in content.items:
+        if answers.yes(item.id) and item.tier != "combined":
+            found.append(Finding(item.id, item.tier, (item.id,)))
+        elif answers.unsure(item.id):
+            found.append(Finding(item.id, unsure_tier(item.tier), (answers.reason(item.id),)))
+    return found
+
+
 def evaluate(answers: Answers, content: ScreeningContent) -> Outcome:
-    """The outcome of a screen. Unasked questions (an early emergency stop) count for nothing."""
-    findings = [Finding(i.id, i.tier, (i.id,)) for i in content.items if i.tier != "combined"]
-    findings = [f for f in findings if answers.yes(f.rule)]
-    findings += combinations(answers)
+    """The outcome of a screen. Unasked questions (skipped by the flow, or after an early
+    emergency stop) count for nothing; an unsure answer is never read as no."""
+    findings = item_findings(answers, content) + combinations(answers)
     tier: Tier = min((f.tier for f in findings), key=rank, default="self_care")
 
-    order = [*(i.id for i in content.items), *(c.id for c in content.context)]
+    order = [
+        *(r for i in content.items for r in (i.id, f"{i.id}:{UNSURE}")),
+        *(c.id for c in content.context),
+    ]
     raised = {answer for f in findings for answer in f.because}
     reasons = tuple(a for a in order if a in raised)
+    asked = tuple(i.id for i in content.items if i.id in answers.items)
 
     may_coach = tier == "self_care" or (tier == "see_doctor" and answers.clinician_cleared is True)
     advice = _advice(tier, may_coach, findings, content)
     # What the result promises to leave out is written by the table that filters (admissible).
     left_out = left_out_sentence(conditions_named(answers))
     advice = f"{advice} {left_out}" if left_out else advice
-    return Outcome(tier, reasons, advice, may_coach, tuple(findings))
+    return Outcome(tier, reasons, advice, may_coach, tuple(findings), asked)
+
+
+def result_title(tier: Tier, may_coach: bool, content: ScreeningContent) -> str:
+    """The heading over a result: a cleared see_doctor result must not say "book a check-up
+    before you exercise" above a paragraph that says coaching may start."""
+    if tier == "see_doctor" and may_coach:
+        return content.cleared_title
+    return content.tiers[tier].title
 
 
 def _advice(tier: Tier, may_coach: bool, findings: list[Finding], content: ScreeningContent) -> str:
     parts = [content.tiers[tier].advice]
     if tier == "see_doctor" and may_coach:
         parts = [content.cleared_note]
+    combination_ids = {c.id for c in content.combinations}
     for f in findings:
-        extra = (
-            content.combination(f.rule).advice
-            if f.rule in {c.id for c in content.combinations}
-            else content.item(f.rule).advice
-        )
+        if f.rule in combination_ids:
+            extra = content.combination(f.rule).advice
+        elif any(b.endswith(":" + UNSURE) for b in f.because):
+            extra = content.unsure_note  # "Because you are pregnant" must not follow "not sure"
+        else:
+            extra = content.item(f.rule).advice
         if extra and extra not in parts:
             parts.append(extra)
     return " ".join(parts)
 
 
+def reason_labels(outcome: Outcome, content: ScreeningContent) -> list[str]:
+    """Plain words for what raised the tier, worst first, once each: a single item's finding
+    names its answer ("... (you were not sure)"), a combination its own label. A stored outcome
+    without findings (another version) names its reasons."""
+    if not outcome.findings:
+        return list(dict.fromkeys(content.label(r) for r in outcome.reasons))
+    items = {i.id for i in content.items}
+    ordered = sorted(outcome.findings, key=lambda f: rank(f.tier))
+    return list(
+        dict.fromkeys(
+            content.label(f.because[0]) if f.rule in items else content.finding_label(f.rule)
+            for f in ordered
+        )
+    )
+
+
 # --- reading an answers file -------------------------------------------------------------------
 
 ANSWERS_KEY = "answers"
+ITEM_ALLOWED = 'true, false or "unsure"'
 
 
 def _kind_ok(value: object, kind: str) -> bool:
@@ -184,25 +236,28 @@ def parse_answers(data: object, content: ScreeningContent) -> Answers:
         if key not in context_ids and key != ANSWERS_KEY:
             problems.append(_unknown(str(key), [*context_ids, ANSWERS_KEY], data[key]))
 
-    items: dict[str, bool] = {}
+    items: dict[str, ItemAnswer] = {}
     raw = data.get(ANSWERS_KEY)
     item_ids = [i.id for i in content.items]
     if ANSWERS_KEY not in data:
         problems.append(
-            _missing(ANSWERS_KEY, "an object with a true/false answer for each question")
+            _missing(ANSWERS_KEY, 'an object with a true/false/"unsure" answer for each question')
         )
     elif not isinstance(raw, dict):
         problems.append(
-            InputError(ANSWERS_KEY, raw, "an object with a true/false answer for each question")
+            InputError(
+                ANSWERS_KEY, raw, 'an object with a true/false/"unsure" answer for each question'
+            )
         )
     else:
         for item_id in item_ids:
+            value = raw.get(item_id)
             if item_id not in raw:
-                problems.append(_missing(f"answers.{item_id}", "true or false"))
-            elif not isinstance(raw[item_id], bool):
-                problems.append(InputError(f"answers.{item_id}", raw[item_id], "true or false"))
+                problems.append(_missing(f"answers.{item_id}", ITEM_ALLOWED))
+            elif isinstance(value, bool) or value == UNSURE:
+                items[item_id] = value
             else:
-                items[item_id] = raw[item_id]
+                problems.append(InputError(f"answers.{item_id}", value, ITEM_ALLOWED))
         for key in raw:
             if key not in item_ids:
                 problems.append(_unknown(f"answers.{key}", item_ids, raw[key], prefix="answers."))
@@ -227,11 +282,3 @@ def _unknown(name: str, known: list[str], value: object, prefix: str = "") -> In
     hint = f"Did you mean {prefix}{close[0]}?" if close else ""
     message = f"{name}: unknown question id. {hint}".rstrip()
     return plain_error(name, value, "only the ids in spec/screening.md", message)
-
-
-def check_age(age: int, content: ScreeningContent) -> None:
-    """For the interactive screen: refuse under 16 (SafetyRefusal), reject impossible ages."""
-    if age < 0 or age > MAX_AGE:
-        raise InputError("age", age, f"a whole number from {MIN_AGE} to {MAX_AGE}")
-    if age < MIN_AGE:
-        raise SafetyRefusal(content.under_16)

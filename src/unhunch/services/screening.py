@@ -39,6 +39,7 @@ __all__ = [
 ]
 
 TAKE_SCREEN = "unhunch screen"
+WEB_TAKE_SCREEN = "choose “Answer the questions” below"
 
 
 @dataclass(frozen=True)
@@ -50,6 +51,13 @@ class CoachingStatus:
     latest: ScreenRecord | None
     gentlest: bool = False  # see_doctor cleared by a clinician: start with the gentlest doses
     warnings: tuple[str, ...] = ()  # diary warning signs since the latest screen
+
+    @property
+    def web_reason(self) -> str:
+        """The reason as a web page says it: what to click, not a command to type."""
+        return self.reason.replace(f"run `{TAKE_SCREEN}`", WEB_TAKE_SCREEN).replace(
+            f" (`{TAKE_SCREEN}`)", ""
+        )
 
 
 def screening_content() -> ScreeningContent:
@@ -69,32 +77,25 @@ def record_screen(ctx: Context, answers: Answers, now: dt.datetime) -> ScreenRec
 
 
 def outcome_of(record: ScreenRecord) -> Outcome:
-    """The stored outcome, with its findings worked out again from the stored answers."""
-    doc = dict(record.answers)
-    items = doc.pop("answers", {})
-    try:
-        findings = evaluate(Answers(items=items, **doc), screening_content()).findings
-    except TypeError:  # answers stored by another version: show the stored outcome alone
-        findings = ()
-    return Outcome(record.tier, record.reasons, record.advice, record.may_coach, findings)
+    """The stored outcome, with its findings and asked items worked out from the stored answers."""
+    from unhunch.core.screen_document import answers_from_document, asked_items
+
+    findings = evaluate(answers_from_document(record.answers), screening_content()).findings
+    return Outcome(
+        record.tier,
+        record.reasons,
+        record.advice,
+        record.may_coach,
+        findings,
+        asked_items(record.answers),
+    )
 
 
 def answers_document(answers: Answers) -> dict[str, Any]:
-    """The answers in the answers-file shape (unasked ones are left out)."""
-    doc: dict[str, Any] = {
-        key: getattr(answers, key)
-        for key in (
-            "age",
-            "pain_weeks",
-            "improving",
-            "new_pain",
-            "long_term_steroids",
-            "clinician_cleared",
-        )
-        if getattr(answers, key) is not None
-    }
-    doc["answers"] = dict(answers.items)
-    return doc
+    """The answers in the answers-file shape; items not asked are stored as "not_asked"."""
+    from unhunch.core.screen_document import stored_document
+
+    return stored_document(answers, screening_content())
 
 
 def read_answers_file(path: Path) -> Answers:
@@ -244,5 +245,5 @@ def require_coaching(ctx: Context, now: dt.datetime) -> CoachingStatus:
     """The coaching status, or SafetyRefusal (CLI exit 3) with what to do instead."""
     status = coaching_status(ctx, now)
     if not status.allowed:
-        raise SafetyRefusal(status.reason)
+        raise SafetyRefusal(status.reason, status.web_reason)
     return status

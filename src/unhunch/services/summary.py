@@ -108,19 +108,12 @@ def _gather(ctx: Context, now: dt.datetime, days: int) -> tuple[Summary, Progres
 
 
 def _screen(record: Any, now: dt.datetime) -> ScreenPart:
-    from unhunch.core.screening_rules import rank
+    from unhunch.core.triage import reason_labels, result_title
     from unhunch.services.screening import outcome_of, screening_content
 
     content = screening_content()
-    outcome = outcome_of(record)
-    if outcome.findings:
-        ordered = sorted(outcome.findings, key=lambda f: rank(f.tier))
-        reasons = [content.finding_label(f.rule) for f in ordered]
-    else:
-        reasons = [content.label(r) for r in outcome.reasons]
-    title = content.tiers[record.tier].title
-    if record.tier == "see_doctor" and record.may_coach:
-        title = "Cleared by a clinician: gentle coaching only"
+    reasons = reason_labels(outcome_of(record), content)
+    title = result_title(record.tier, record.may_coach, content)
     answers = record.answers
     return ScreenPart(
         taken_at=record.taken_at.astimezone(now.tzinfo),
@@ -129,7 +122,7 @@ def _screen(record: Any, now: dt.datetime) -> ScreenPart:
         title=title,
         raised=record.tier != "self_care",
         may_coach=record.may_coach,
-        reasons=list(dict.fromkeys(reasons)),
+        reasons=reasons,
         advice=record.advice,
         pain_weeks=answers.get("pain_weeks"),
         improving=answers.get("improving"),

@@ -96,7 +96,8 @@ def add_error_handlers(app: FastAPI) -> None:
     async def safety_refusal(request: Request, exc: Exception) -> Response:
         if wants_json(request):
             return JSONResponse({"detail": str(exc), "refused": "safety"}, status_code=403)
-        return page(request, "refused", {"message": str(exc)}, status_code=403)
+        message = exc.web_message if isinstance(exc, SafetyRefusal) else str(exc)
+        return page(request, "refused", {"message": message}, status_code=403)
 
     async def exercise_refused(request: Request, exc: Exception) -> Response:
         assert isinstance(exc, ExerciseRefused)

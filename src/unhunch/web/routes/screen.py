@@ -1,4 +1,11 @@
-"""The red-flag screen: an intro, one question per page, and the result (spec/screening.md)."""
+"""The red-flag screen in the browser: an intro, the flow's pages, and the result.
+
+This face only drives core/screen_flow.py: which page comes next, which questions it holds, when
+the screen ends. Nothing is stored until the screen ends: each page posts every earlier answer
+back as hidden fields (`a_<question id>`), so a person can go back and an abandoned screen leaves
+no half record. The hidden answers are checked against the flow: they must be exactly what it
+asked before this page.
+"""
 
 from __future__ import annotations
 
@@ -8,98 +15,146 @@ from fastapi import APIRouter, Body
 from starlette.requests import Request
 from starlette.responses import HTMLResponse, RedirectResponse, Response
 
-from unhunch.core.errors import InputError
-from unhunch.core.screening_rules import MIN_AGE
-from unhunch.core.triage import evaluate, parse_answers
+from unhunch.core import screen_flow as flow
+from unhunch.core.errors import InputError, InputErrors
+from unhunch.core.screen_replies import FlowValue, encode, parse_reply
+from unhunch.core.triage import evaluate, parse_answers, result_title
 from unhunch.services import screening
-from unhunch.web import screen_flow as flow
 from unhunch.web.deps import Ctx, now
-from unhunch.web.forms import form_fields
+from unhunch.web.forms import form_lists
 from unhunch.web.templating import page
 
 router = APIRouter()
+EARLIER = "a_"  # hidden answers from earlier pages
+ANSWER = "q_"  # this page's answers
 
 
 @router.get("/screen", response_class=HTMLResponse, include_in_schema=False)
 def screen_intro(request: Request) -> HTMLResponse:
-    content = screening.screening_content()
-    return page(request, "screen_intro", {"count": len(flow.questions(content)) - 1})
+    low, high = flow.question_range(screening.screening_content())
+    return page(request, "screen_intro", {"low": low, "high": high})
 
 
 def question_page(
     request: Request,
-    step: int,
-    values: dict[str, bool | int],
+    step: flow.Page,
+    state: dict[str, FlowValue],
+    chosen: dict[str, str] | None = None,
     error: str = "",
     status_code: int = 200,
 ) -> HTMLResponse:
-    qs = flow.questions(screening.screening_content())
-    q = qs[step]
-    hidden = [(flow.PREFIX + k, flow.encode(v)) for k, v in values.items()]
+    content = screening.screening_content()
+    answered, total = flow.progress(content, state)
     return page(
         request,
         "screen_question",
         {
-            "q": q,
             "step": step,
-            "total": len(qs) - 1,
-            "hidden": hidden,
+            "first": answered + 1,
+            "last": answered + len(step.questions),
+            "total": max(total, answered + len(step.questions)),
+            "hidden": [(EARLIER + k, encode(v)) for k, v in state.items()],
+            "chosen": chosen or {},
             "error": error,
-            "previous": values.get(q.id),
+            "unsure_hint": content.unsure_hint,
         },
         status_code=status_code,
     )
 
 
+def earlier_answers(form: dict[str, list[str]], page_number: int) -> dict[str, FlowValue]:
+    """The hidden answers, read through the flow: each must be a question it asked before
+    `page_number`, and together they must bring the flow to that page."""
+    content = screening.screening_content()
+    known = flow.questions_by_id(content)
+    problems: list[InputError] = []
+    state: dict[str, FlowValue] = {}
+    for key, values in form.items():
+        if not key.startswith(EARLIER):
+            continue
+        qid = key.removeprefix(EARLIER)
+        if qid not in known:
+            problems.append(InputError(key, values[0], "only the questions asked so far"))
+            continue
+        try:
+            state[qid] = parse_reply(known[qid], values[0])
+        except InputError as exc:
+            problems.append(exc)
+    if problems:
+        raise InputErrors(problems)
+    step = flow.next_step(content, state)
+    if not isinstance(step, flow.Page) or step.number != page_number:
+        raise InputError("page", page_number, "the page that follows the answers given so far")
+    return state
+
+
 @router.post("/screen", response_class=HTMLResponse, include_in_schema=False)
 async def screen_step(request: Request, context: Ctx) -> Response:
     content = screening.screening_content()
-    qs = flow.questions(content)
-    fields = await form_fields(request)
-    try:
-        step = int(fields.get("step", "0"))
-    except ValueError:
-        raise InputError("step", fields.get("step"), "a question number") from None
-    if not 0 <= step < len(qs):
-        raise InputError("step", step, f"0 to {len(qs) - 1}")
-    values = flow.parse_earlier(fields, qs[:step])
-    if fields.get("go") == "back":
-        previous = max(step - 1, 0)
-        values.pop(qs[previous].id, None)
-        return question_page(request, previous, values)
-    if fields.get("go") == "start":
-        return question_page(request, 0, {})
+    form = await form_lists(request)
+    raw_page = (form.get("page") or ["0"])[0]
+    if not raw_page.isdigit() or len(raw_page) > 2:
+        raise InputError("page", raw_page, "a page number of the screen")
+    go = (form.get("go") or [""])[0]
+    if go == "start":
+        return question_page(request, _page(flow.next_step(content, {})), {})
+    state = earlier_answers(form, int(raw_page))
+    if go == "back":
+        return _back(request, content, state, int(raw_page))
 
-    q = qs[step]
-    try:
-        value = flow.parse_value(q, fields.get("answer", ""))
-    except InputError as exc:
-        return question_page(request, step, values, error=plain(exc, q.kind), status_code=422)
-    if q.id == "age" and isinstance(value, int) and value < MIN_AGE:
+    step = _page(flow.next_step(content, state))
+    chosen: dict[str, str] = {}
+    missing: list[str] = []
+    problems: list[str] = []
+    for q in step.questions:
+        values = form.get(ANSWER + q.id, [])
+        raw = " ".join(values) if q.kind == "regions" else (values[0] if values else "")
+        chosen[q.id] = raw
+        if not raw.strip():
+            missing.append(q.id)
+            continue
+        try:
+            state[q.id] = parse_reply(q, raw)
+        except InputError as exc:
+            problems.append(f"{q.text} Please give {exc.allowed}.")
+    ended = flow.next_step(content, state)
+    # An emergency yes ends the screen even when other questions on its page were left blank.
+    if isinstance(ended, flow.Ended) and (ended.emergency_stop or not (missing or problems)):
+        return _finish(request, context, ended)
+    if isinstance(ended, flow.Page) and not (missing or problems):
+        return question_page(request, ended, state)
+    if missing and not problems:
+        problems.append("Please answer every question on this page (Yes, No or Not sure).")
+    this_page = {q.id for q in step.questions}
+    earlier = {k: v for k, v in state.items() if k not in this_page}
+    return question_page(request, step, earlier, chosen, " ".join(problems), status_code=422)
+
+
+def _page(step: flow.Page | flow.Ended) -> flow.Page:
+    assert isinstance(step, flow.Page)  # the flow always opens with a page
+    return step
+
+
+def _back(
+    request: Request, content: Any, state: dict[str, FlowValue], page_number: int
+) -> HTMLResponse:
+    """The page before this one, with its answers chosen as they were."""
+    earlier = [p for p in flow.pages(content, state) if p.number < page_number]
+    if not earlier:
+        return question_page(request, _page(flow.next_step(content, {})), {})
+    previous = earlier[-1]
+    ids = {q.id for q in previous.questions}
+    chosen = {k: encode(v) for k, v in state.items() if k in ids}
+    kept = {k: v for k, v in state.items() if k not in ids}
+    return question_page(request, _page(flow.next_step(content, kept)), kept, chosen)
+
+
+def _finish(request: Request, context: Ctx, ended: flow.Ended) -> Response:
+    content = screening.screening_content()
+    if ended.refused:
         return page(request, "screen_too_young", {"text": content.under_16})
-    values[q.id] = value
-
-    finished = q.emergency and value is True
-    next_step = step + 1
-    if (
-        not finished
-        and qs[next_step:]
-        and qs[next_step].id == flow.CLEARED
-        and not flow.needs_clearance(values, content)
-    ):
-        finished = True
-    if not finished and next_step >= len(qs):
-        finished = True
-    if not finished:
-        return question_page(request, next_step, values)
-    screening.record_screen(context, flow.to_answers(values), now())
+    screening.record_screen(context, ended.answers, now())
     return RedirectResponse("/screen/result", status_code=303)
-
-
-def plain(exc: InputError, kind: str) -> str:
-    if kind == "bool":
-        return "Please choose Yes or No."
-    return f"Please type {exc.allowed}."
 
 
 @router.get("/screen/result", response_class=HTMLResponse, include_in_schema=False)
@@ -109,22 +164,27 @@ def screen_result(request: Request, context: Ctx) -> Response:
         return RedirectResponse("/screen", status_code=303)
     content = screening.screening_content()
     reasons = [{"label": content.label(r), "why": why_of(content, r)} for r in record.reasons]
-    tier_text = content.tiers[record.tier]
+    outcome = screening.outcome_of(record)
+    asked = set(outcome.asked)
     template = "screen_emergency" if record.tier == "emergency" else "screen_result"
     return page(
         request,
         template,
-        {"record": record, "title": tier_text.title, "reasons": reasons},
+        {
+            "record": record,
+            "title": result_title(record.tier, record.may_coach, content),
+            "reasons": reasons,
+            "asked": [i.label for i in content.items if i.id in asked],
+            "not_asked": [i.label for i in content.items if i.id not in asked],
+        },
     )
 
 
 def why_of(content: Any, answer_id: str) -> str:
-    for item in content.items:
-        if item.id == answer_id:
-            return str(item.why)
-    for field in content.context:
-        if field.id == answer_id:
-            return str(field.why)
+    bare = answer_id.removesuffix(":unsure")
+    for entry in (*content.items, *content.context):
+        if entry.id == bare:
+            return str(entry.why)
     return ""
 
 
@@ -144,14 +204,15 @@ def api_screen(
                     "new_pain": False,
                     "long_term_steroids": False,
                     "clinician_cleared": False,
-                    "answers": {"saddle_numbness": False, "...": False},
+                    "answers": {"saddle_numbness": False, "fever": "unsure", "...": False},
                 }
             ],
         ),
     ],
     context: Ctx,
 ) -> dict[str, Any]:
-    """Take the red-flag screen from a full answers document; the result is stored."""
+    """Take the red-flag screen from a full answers document (true, false or "unsure" for
+    every item); the result is stored."""
     content = screening.screening_content()
     parsed = parse_answers(answers, content)
     outcome = evaluate(parsed, content)
