@@ -13,12 +13,11 @@ def report_bug(exc: BaseException) -> None:
 
     path = None
     try:
-        settings = get_settings()
-        settings.home.mkdir(parents=True, exist_ok=True)
-        path = settings.log_file
-        with path.open("a", encoding="utf-8") as log:
-            log.write(f"--- {dt.datetime.now(dt.UTC).isoformat()} ---\n")
-            log.write("".join(traceback.format_exception(exc)))
+        from unhunch.private import append_private
+
+        path = get_settings().log_file
+        stamp = f"--- {dt.datetime.now(dt.UTC).isoformat()} ---\n"
+        append_private(path, stamp + "".join(traceback.format_exception(exc)))
     except OSError:
         path = None
     where = f" Details are in {path}." if path else ""

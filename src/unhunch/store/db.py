@@ -54,12 +54,21 @@ def _parse(url: str) -> URL:
 def _make_engine(url: str) -> Engine:
     parsed = _parse(url)
     if parsed.get_backend_name() == "sqlite":
-        if parsed.database and parsed.database != ":memory:":
-            Path(parsed.database).parent.mkdir(parents=True, exist_ok=True)
+        _prepare_sqlite_file(Path(parsed.database or ""))
         engine = create_engine(url)
         event.listen(engine, "connect", _sqlite_pragmas)
         return engine
     return create_engine(url, pool_pre_ping=True)
+
+
+def _prepare_sqlite_file(path: Path) -> None:
+    """The data folder 0700 (tightened if it is the default one and wider), the file 0600."""
+    from unhunch.config import get_settings
+    from unhunch.private import private_database_file, private_folder
+
+    folder = path.parent
+    private_folder(folder, tighten=folder == get_settings().home)
+    private_database_file(path)
 
 
 def migrate(engine: Engine) -> None:
