@@ -31,3 +31,16 @@ class InputErrors(UnhunchError):
 
 class SafetyRefusal(UnhunchError):
     """Coaching refused for safety (CLI exit 3); the message says what to do instead."""
+
+
+class StoreUnusable(UnhunchError):
+    """The data store cannot be used (CLI exit 4): damaged, written by a newer version, read-only,
+    missing permissions, or the disk is full. Names the file, says which, and what to do."""
+
+    def __init__(self, where: str, kind: str, advice: str) -> None:
+        self.where = where
+        self.kind = kind
+        self.advice = advice
+        super().__init__(
+            f"The data store {where} cannot be used: {kind}. {advice} Nothing was changed."
+        )
