@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from pydantic import Field
+from pydantic import Field, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 
@@ -26,6 +26,12 @@ class Settings(BaseSettings):
     home: Path = Field(default_factory=default_home)
     db: str | None = None
     now: str | None = None  # read only by unhunch.clock
+
+    @field_validator("home")
+    @classmethod
+    def _absolute(cls, home: Path) -> Path:
+        # UNHUNCH_HOME=data or ~/x means the same folder wherever unhunch is started from later.
+        return home.expanduser().absolute()
 
     @property
     def database_url(self) -> str:

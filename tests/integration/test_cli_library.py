@@ -74,7 +74,7 @@ def test_installed_entry_point_runs() -> None:
         [str(script), "show", "nope_at_all", "--json"], capture_output=True, text=True, timeout=60
     )
     assert done.returncode == 2
-    assert done.stdout == ""
+    assert json.loads(done.stdout)["error"]["code"] == 2
     assert "Traceback" not in done.stderr
 
 

@@ -75,7 +75,7 @@ def test_bad_answers_exit_2_naming_each_problem_and_store_nothing(tmp_path: Path
     doc["answers"]["pregnancy"] = 1
     result = run("--answers", str(write(tmp_path, doc)), "--json")
     assert result.exit_code == 2
-    assert result.stdout == ""
+    assert json.loads(result.stdout)["error"]["code"] == 2
     for field in ("age", "answers.fever", "answers.pregnancy"):
         assert field in result.stderr
     assert "Traceback" not in result.stderr
@@ -102,7 +102,7 @@ def test_under_16_exits_3_with_advice(tmp_path: Path, age: int) -> None:
     result = run("--answers", str(write(tmp_path, document(age=age))), "--json")
     assert result.exit_code == 3
     assert "16" in result.stderr and "doctor" in result.stderr
-    assert result.stdout == ""
+    assert json.loads(result.stdout)["error"]["code"] == 3
 
 
 def test_json_without_answers_never_prompts(tmp_path: Path) -> None:

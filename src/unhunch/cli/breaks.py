@@ -162,12 +162,9 @@ def ics(
         sys.stdout.buffer.write(data)
         sys.stdout.flush()
         return
-    from unhunch.core.errors import InputError
+    from unhunch.private import write_private
 
-    try:
-        out_file.write_bytes(data)
-    except OSError as exc:
-        raise InputError("--out", str(out_file), "a file path you can write to", str(exc)) from None
+    write_private(out_file, data, "--out")
     console().print(f"Saved {data.count(b'BEGIN:VEVENT')} breaks to {out_file}", markup=False)
 
 

@@ -28,13 +28,9 @@ def export(
         sys.stdout.write(text)
         sys.stdout.flush()
         return
-    # Written next to the target then renamed, so a crash never leaves half a file behind.
-    partial = out.with_name(out.name + ".partial")
-    try:
-        partial.write_text(text, encoding="utf-8", newline="")
-        partial.replace(out)
-    except OSError as exc:
-        raise InputError("out", str(out), f"a file you can write ({exc.strerror})") from None
+    from unhunch.private import write_private
+
+    write_private(out, text, "--out")
     err_console().print(f"Exported to {out}", markup=False)
 
 

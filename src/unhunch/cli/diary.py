@@ -206,9 +206,10 @@ def progress(
     report = see_progress(ctx, now, days)
     moved = breaks_summary(ctx, now, days)
     if chart is not None and fmt is not None:
+        from unhunch.private import write_private
         from unhunch.services.charts import render_progress_chart
 
-        chart.write_bytes(render_progress_chart(report, fmt))
+        write_private(chart, render_progress_chart(report, fmt), "--chart")
     if as_json:
         data = report.model_dump(mode="json")
         data["sentences"] = sentences(report)

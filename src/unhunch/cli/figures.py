@@ -13,16 +13,12 @@ from unhunch.content import load_library
 from unhunch.core.errors import InputError
 from unhunch.core.models import Exercise
 from unhunch.core.vocab import label
+from unhunch.private import private_folder, write_private
 
 
 def write_text(path: Path, text: str, option: str) -> None:
     """Write a file, or explain (exit 2) why it cannot be written."""
-    try:
-        path.write_text(text, encoding="utf-8")
-    except OSError as exc:
-        raise InputError(
-            option, str(path), "a file path you can write to", exc.strerror or ""
-        ) from None
+    write_private(path, text, option)
 
 
 def figures(
@@ -34,7 +30,7 @@ def figures(
     from unhunch.figures import render_figure
 
     try:
-        out.mkdir(parents=True, exist_ok=True)
+        private_folder(out)
     except OSError as exc:
         raise InputError(
             "--out", str(out), "a folder you can write to", exc.strerror or ""

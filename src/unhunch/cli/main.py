@@ -24,30 +24,36 @@ from unhunch.cli import screen as screen_cmd
 from unhunch.cli import serve as serve_cmd
 from unhunch.cli import start as start_cmd
 from unhunch.cli import summary as summary_cmd
-from unhunch.core.errors import InputError, InputErrors, SafetyRefusal
 
 
 class UnhunchGroup(TyperGroup):
     """Turns our expected errors into exit codes and plain messages, never a traceback."""
 
     def invoke(self, ctx: ClickContext) -> Any:
-        from unhunch.cli.render import err_console
+        from unhunch.cli.errors import INPUT, fail, print_error
 
+        as_json = wants_json(ctx)
         try:
             return super().invoke(ctx)
-        except (InputError, InputErrors) as exc:
-            err_console().print("Input problem: " + str(exc), markup=False, style="red")
-            raise SystemExit(2) from None
-        except SafetyRefusal as exc:
-            err_console().print(str(exc), markup=False)
-            raise SystemExit(3) from None
-        except (typer.Exit, typer.Abort, ClickException, SystemExit):
+        except (typer.Exit, typer.Abort, SystemExit):
             raise
-        except Exception as exc:  # a bug of ours: short message, details in the log
-            from unhunch.cli.errors import report_bug
+        except ClickException as exc:  # a usage error: unknown option, a value of the wrong type
+            if as_json and exc.exit_code == INPUT:
+                print_error(INPUT, exc.format_message(), _param_name(exc))
+            raise
+        except Exception as exc:  # ours to explain (2, 3, 4) or a bug (1, details in the log)
+            raise fail(exc, as_json) from None
 
-            report_bug(exc)
-            raise SystemExit(1) from None
+
+def wants_json(ctx: ClickContext) -> bool:
+    """Was `--json` given to the command being run (before any `--`)?"""
+    args = [*getattr(ctx, "_protected_args", []), *ctx.args]
+    return "--json" in args[: args.index("--")] if "--" in args else "--json" in args
+
+
+def _param_name(exc: ClickException) -> str | None:
+    param = getattr(exc, "param", None)
+    return getattr(param, "name", None) if param is not None else None
 
 
 app = typer.Typer(

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import contextlib
 import os
-import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Annotated
@@ -14,6 +13,7 @@ from rich.text import Text
 
 from unhunch.cli.render import console, print_json
 from unhunch.core.errors import InputError
+from unhunch.private import write_private
 
 
 def summary(
@@ -51,7 +51,7 @@ def summary(
         return
     with drawing(quiet=as_json):
         data, document = summary_pdf(ctx, now, days)
-        write_atomically(pdf, document)
+        write_private(pdf, document, "--pdf")
     if as_json:
         print_json(data.model_dump(mode="json") | {"pdf": str(pdf)})
         return
@@ -93,24 +93,3 @@ def check_writable(path: Path) -> None:
         raise InputError("--pdf", str(path), allowed, f"There is no folder {folder}.")
     if not os.access(folder, os.W_OK | os.X_OK) or (path.exists() and not os.access(path, os.W_OK)):
         raise InputError("--pdf", str(path), allowed, f"Cannot write to {path}.")
-
-
-def write_atomically(path: Path, data: bytes) -> None:
-    """Write beside the target and rename, so a failure never leaves half a PDF behind."""
-    try:
-        fd, temp = tempfile.mkstemp(dir=path.parent, prefix=".unhunch-", suffix=".pdf")
-        try:
-            with os.fdopen(fd, "wb") as handle:
-                handle.write(data)
-            os.chmod(temp, 0o644)
-            os.replace(temp, path)
-        except BaseException:
-            Path(temp).unlink(missing_ok=True)
-            raise
-    except OSError as exc:
-        raise InputError(
-            "--pdf",
-            str(path),
-            "a .pdf file in a folder you can write to",
-            f"Cannot write to {path} ({exc.strerror or type(exc).__name__}).",
-        ) from None

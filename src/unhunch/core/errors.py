@@ -45,3 +45,16 @@ class ExerciseRefused(SafetyRefusal):
     def __init__(self, message: str, exercises: tuple[str, ...]) -> None:
         self.exercises = exercises
         super().__init__(message)
+
+
+class StoreUnusable(UnhunchError):
+    """The data store cannot be used (CLI exit 4): damaged, written by a newer version, read-only,
+    missing permissions, or the disk is full. Names the file, says which, and what to do."""
+
+    def __init__(self, where: str, kind: str, advice: str) -> None:
+        self.where = where
+        self.kind = kind
+        self.advice = advice
+        super().__init__(
+            f"The data store {where} cannot be used: {kind}. {advice} Nothing was changed."
+        )

@@ -15,9 +15,10 @@ from typing import Any
 
 from sqlalchemy import Connection, Engine, create_engine, event
 from sqlalchemy.engine import URL, make_url
-from sqlalchemy.exc import ArgumentError, OperationalError
+from sqlalchemy.exc import ArgumentError, DBAPIError, OperationalError
 
 from unhunch.core.errors import InputError
+from unhunch.store import failures
 
 _lock = threading.Lock()
 _engines: dict[str, Engine] = {}
@@ -55,8 +56,20 @@ def _parse(url: str) -> URL:
 def _make_engine(url: str) -> Engine:
     parsed = _parse(url)
     if parsed.get_backend_name() == "sqlite":
-        if parsed.database and parsed.database != ":memory:":
-            Path(parsed.database).parent.mkdir(parents=True, exist_ok=True)
+        path = _sqlite_path(parsed)
+        if path is None:
+            raise InputError(WHERE, url, ALLOWED_URLS, IN_MEMORY)
+        try:
+            _prepare_sqlite_file(path)
+        except OSError as exc:
+            problem = failures.from_os_error(exc, path)
+            if problem is None:
+                raise
+            raise problem from None
+        if not failures.writable(path):
+            # Read what is there without touching it: no -wal/-shm made, no journal mode set
+            # (so `unhunch export` works from a read-only store); any write fails as read-only.
+            url = f"sqlite:///file:{path}?mode=ro&immutable=1&uri=true"
         engine = create_engine(url)
         event.listen(engine, "connect", _sqlite_pragmas)
         return engine
@@ -71,16 +84,77 @@ def _make_engine(url: str) -> Engine:
     return create_engine(url, pool_pre_ping=True)
 
 
+IN_MEMORY = "An in-memory database would forget everything at exit: give a file path."
+
+
+def _sqlite_path(parsed: URL) -> Path | None:
+    """The file of a SQLite URL; None for an in-memory database. Only a plain absolute path is
+    taken: a relative one means a different file depending on where unhunch is started from."""
+    name = parsed.database or ""
+    shown = parsed.render_as_string(hide_password=True)
+    if name in ("", ":memory:") or name.startswith("file::memory:") or "mode=memory" in name:
+        return None
+    if parsed.query or name.startswith("file:"):
+        raise InputError(WHERE, shown, ALLOWED_URLS, "Give the file's path without options.")
+    path = Path(name)
+    if not path.is_absolute():
+        raise InputError(
+            WHERE,
+            shown,
+            ALLOWED_URLS,
+            "A relative path names a different file in each folder unhunch is started from;"
+            f" give the full path, e.g. sqlite:///{Path(name).expanduser().absolute()}",
+        )
+    if path.is_dir():
+        raise InputError(WHERE, shown, ALLOWED_URLS, f"{path} is a folder; name a file in it.")
+    return path
+
+
+def _prepare_sqlite_file(path: Path) -> None:
+    """The data folder 0700 (tightened if it is the default one and wider), the file 0600."""
+    from unhunch.config import get_settings
+    from unhunch.private import private_database_file, private_folder
+
+    folder = path.parent
+    private_folder(folder, tighten=folder == get_settings().home.absolute())
+    private_database_file(path)
+
+
 def migrate(engine: Engine) -> None:
-    """Bring the schema to the newest revision (safe to call on every start)."""
+    """Bring the schema to the newest revision (safe to call on every start).
+
+    A store already at the newest revision is only read, so a read-only one still opens; one
+    whose revision we do not know was written by a newer unhunch and is left untouched.
+    """
     from alembic import command
     from alembic.config import Config
+    from alembic.runtime.migration import MigrationContext
+    from alembic.script import ScriptDirectory
 
     config = Config()
     config.set_main_option("script_location", str(MIGRATIONS))
+    script = ScriptDirectory.from_config(config)
+    with engine.connect() as connection:
+        current = set(MigrationContext.configure(connection).get_current_heads())
+    known = {r.revision for r in script.walk_revisions()}
+    if current - known:
+        raise failures.unusable(_where(engine), failures.NEWER)
+    if current == set(script.get_heads()):
+        return
     with engine.begin() as connection:
         config.attributes["connection"] = connection
         command.upgrade(config, "head")
+
+
+def _where(engine: Engine) -> str:
+    if engine.dialect.name == "sqlite":
+        return str(engine.url.database or "").removeprefix("file:")
+    return engine.url.render_as_string(hide_password=True)
+
+
+def _explained(exc: DBAPIError, engine: Engine) -> Exception:
+    problem = failures.from_database_error(exc.orig, _where(engine))
+    return problem if problem is not None else exc
 
 
 def get_engine(url: str) -> Engine:
@@ -91,8 +165,12 @@ def get_engine(url: str) -> Engine:
             engine = _make_engine(url)
             try:
                 migrate(engine)
-            except OperationalError as exc:
-                if engine.dialect.name == "sqlite":
+            except DBAPIError as exc:
+                engine.dispose()
+                explained = _explained(exc, engine)
+                if explained is not exc:
+                    raise explained from None
+                if engine.dialect.name == "sqlite" or not isinstance(exc, OperationalError):
                     raise
                 # A server that is not running or refuses us: say which, with the driver's words.
                 shown = engine.url.render_as_string(hide_password=True)
@@ -113,6 +191,14 @@ def dispose_all() -> None:
 
 @contextmanager
 def transaction(url: str) -> Iterator[Connection]:
-    """One unit of work: committed on success, rolled back on any error."""
-    with get_engine(url).begin() as connection:
-        yield connection
+    """One unit of work: committed on success, rolled back on any error. A store that cannot be
+    used (damaged, read-only, full …) is reported as such, with nothing written."""
+    engine = get_engine(url)
+    try:
+        with engine.begin() as connection:
+            yield connection
+    except DBAPIError as exc:
+        explained = _explained(exc, engine)
+        if explained is exc:
+            raise
+        raise explained from None

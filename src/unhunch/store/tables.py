@@ -19,9 +19,12 @@ from sqlalchemy import (
     Table,
     Text,
     TypeDecorator,
+    case,
     func,
     select,
 )
+from sqlalchemy.dialects.postgresql import insert as pg_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
 
 class Moment(TypeDecorator[dt.datetime]):
@@ -53,23 +56,34 @@ class Moment(TypeDecorator[dt.datetime]):
 def next_seq(context: Any) -> int:
     """The next write number for this person (a column default), shared by the four tables.
 
-    Computed inside the inserting transaction, so a person's screens, sessions, diary entries
-    and break events are numbered 1, 2, 3 … in the order they were written — which says what
-    came after the latest screen even when the clock is fixed. Restores carry their own `seq`.
+    Taken from the person's row in `write_counters` by one INSERT … ON CONFLICT DO UPDATE …
+    RETURNING inside the inserting transaction. Being a write, it holds the lock (SQLite's write
+    lock, PostgreSQL's row lock) until the transaction ends, so two writers can never draw the
+    same number — reading max(seq) + 1 could, and did under parallel `log pain` runs. A person's
+    screens, sessions, diary entries and break events are so numbered in the order they were
+    written, which says what came after the latest screen even when the clock is fixed.
+
+    The counter never falls behind the rows: it is at least the highest stored `seq` + 1, so rows
+    a restore brought with their own numbers are followed, not repeated.
     """
     person = context.get_current_parameters()["person"]
     highest = [
         select(func.coalesce(func.max(t.c.seq), 0)).where(t.c.person == person).scalar_subquery()
         for t in ORDERED
     ]
-    query = select(_greatest(highest))
-    return int(context.connection.execute(query).scalar_one()) + 1
+    following = _greatest(highest) + 1
+    dialect = context.connection.dialect.name
+    insert: Any = pg_insert if dialect == "postgresql" else sqlite_insert
+    statement = insert(write_counters).values(person=person, seq=following)
+    statement = statement.on_conflict_do_update(
+        index_elements=["person"],
+        set_={"seq": _greatest([write_counters.c.seq + 1, statement.excluded.seq])},
+    ).returning(write_counters.c.seq)
+    return int(context.connection.execute(statement).scalar_one())
 
 
 def _greatest(values: list[Any]) -> Any:
     # max() of a few numbers portable across SQLite and PostgreSQL: a CASE ladder.
-    from sqlalchemy import case
-
     best = values[0]
     for value in values[1:]:
         best = case((value > best, value), else_=best)
@@ -187,5 +201,13 @@ preferences = Table(
     Column("value", JSON, nullable=False),
 )
 
+
+# The last write number handed out per person (see next_seq).
+write_counters = Table(
+    "write_counters",
+    metadata,
+    Column("person", String(64), primary_key=True),
+    Column("seq", BigInteger, nullable=False),
+)
 
 ORDERED = (screens, sessions, diary_entries, break_events)
