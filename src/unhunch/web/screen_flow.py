@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from unhunch.core.errors import InputError, InputErrors
 from unhunch.core.screening_rules import MAX_AGE, Answers, ScreeningContent
 from unhunch.core.triage import evaluate
+from unhunch.web.forms import whole_number
 
 CONTEXT_ORDER = ("age", "pain_weeks", "improving", "new_pain", "long_term_steroids")
 CLEARED = "clinician_cleared"
@@ -58,10 +59,9 @@ def parse_value(q: Question, raw: str) -> bool | int:
     else:
         allowed = "a whole number of weeks, 0 or more (type 0 if less than a week)"
         top = 5200
-    try:
-        value = int(raw)
-    except ValueError:
-        raise InputError(q.id, raw, allowed) from None
+    value = whole_number(raw)
+    if value is None:
+        raise InputError(q.id, raw, allowed)
     if not 0 <= value <= top:
         raise InputError(q.id, raw, allowed)
     return value

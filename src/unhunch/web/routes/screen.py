@@ -14,7 +14,7 @@ from unhunch.core.triage import evaluate, parse_answers
 from unhunch.services import screening
 from unhunch.web import screen_flow as flow
 from unhunch.web.deps import Ctx, now
-from unhunch.web.forms import form_fields
+from unhunch.web.forms import form_fields, whole_number
 from unhunch.web.templating import page
 
 router = APIRouter()
@@ -56,10 +56,9 @@ async def screen_step(request: Request, context: Ctx) -> Response:
     content = screening.screening_content()
     qs = flow.questions(content)
     fields = await form_fields(request)
-    try:
-        step = int(fields.get("step", "0"))
-    except ValueError:
-        raise InputError("step", fields.get("step"), "a question number") from None
+    step = whole_number(fields.get("step", "0"))
+    if step is None:
+        raise InputError("step", fields.get("step"), "a question number")
     if not 0 <= step < len(qs):
         raise InputError("step", step, f"0 to {len(qs) - 1}")
     values = flow.parse_earlier(fields, qs[:step])
