@@ -21,7 +21,8 @@ class Settings(BaseSettings):
     `UNHUNCH_HOME` is the data directory (database, logs, settings);
     `UNHUNCH_DB` a SQLAlchemy URL that overrides the default SQLite file there;
     `UNHUNCH_ALLOWED_HOSTS` extra `Host` values the web app answers (comma-separated, each
-    `name:port` as the browser sends it), besides 127.0.0.1, localhost and [::1] on its port.
+    `name:port` as the browser sends it), besides 127.0.0.1, localhost and [::1] on its port
+    (checked by the web app when it starts, so a typo there never stops the CLI).
     """
 
     model_config = SettingsConfigDict(env_prefix="UNHUNCH_", extra="ignore")
@@ -36,17 +37,6 @@ class Settings(BaseSettings):
     def split_hosts(cls, value: object) -> object:
         if isinstance(value, str):
             return tuple(h.strip().lower() for h in value.split(",") if h.strip())
-        return value
-
-    @field_validator("allowed_hosts")
-    @classmethod
-    def plain_hosts(cls, value: tuple[str, ...]) -> tuple[str, ...]:
-        for host in value:
-            if not host or any(c in host for c in "/?#@ \t") or "://" in host:
-                raise ValueError(
-                    f"{host!r} is not a host; give names such as coach.example:8000, no scheme"
-                    " or path"
-                )
         return value
 
     @property

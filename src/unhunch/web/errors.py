@@ -15,6 +15,7 @@ from pydantic import BaseModel
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
+from starlette.routing import Match
 
 from unhunch.core.errors import InputError, InputErrors, SafetyRefusal
 from unhunch.web.logs import exception_outline
@@ -104,6 +105,17 @@ def _problems_response(request: Request, problems: list[dict[str, str]]) -> Resp
     return page(request, "problem", {"problems": problems}, status_code=422)
 
 
+def allowed_methods(request: Request) -> str:
+    """Every method some route takes at this path (Starlette names only the first route's):
+    asked of the router itself, one method at a time."""
+    found = []
+    for method in ("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE"):
+        scope = {**request.scope, "method": method}
+        if any(r.matches(scope)[0] == Match.FULL for r in request.app.router.routes):
+            found.append(method)
+    return ", ".join(found)
+
+
 def add_error_handlers(app: FastAPI) -> None:
     async def input_error(request: Request, exc: Exception) -> Response:
         return _problems_response(request, problems_of(exc))
@@ -130,12 +142,13 @@ def add_error_handlers(app: FastAPI) -> None:
     async def http_error(request: Request, exc: Exception) -> Response:
         assert isinstance(exc, StarletteHTTPException)
         detail = TOO_LARGE if exc.status_code == 413 else exc.detail
+        headers = dict(exc.headers or {})
+        if exc.status_code == 405:
+            headers["Allow"] = allowed_methods(request)
         if wants_json(request) or exc.status_code not in (404, 405):
-            return JSONResponse(
-                {"detail": detail}, status_code=exc.status_code, headers=exc.headers
-            )
+            return JSONResponse({"detail": detail}, status_code=exc.status_code, headers=headers)
         response = page(request, "not_found", {}, status_code=exc.status_code)
-        response.headers.update(exc.headers or {})
+        response.headers.update(headers)
         return response
 
     async def bug(request: Request, exc: Exception) -> Response:

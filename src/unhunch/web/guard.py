@@ -21,6 +21,7 @@ from starlette.responses import JSONResponse, PlainTextResponse, Response
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from unhunch.config import Settings
+from unhunch.core.errors import InputError
 from unhunch.web.errors import TOO_LARGE
 
 MAX_BODY_BYTES = 64 * 1024  # TOO_LARGE says so in words
@@ -38,6 +39,14 @@ def allowed_hosts(settings: Settings, port: int, listen: str = "127.0.0.1") -> f
     hosts = {f"{name}:{port}" for name in names}
     if port == 80:
         hosts |= names
+    for extra in settings.allowed_hosts:
+        if any(c in extra for c in "/?#@ \t\\"):
+            raise InputError(
+                "UNHUNCH_ALLOWED_HOSTS",
+                extra,
+                "host names as the browser sends them, comma-separated, such as"
+                " coach.example:8000 (no http://, no path)",
+            )
     return frozenset(hosts | set(settings.allowed_hosts))
 
 
