@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
-from fastapi import FastAPI
+from fastapi import APIRouter, FastAPI
+from fastapi.routing import APIRoute
 from fastapi.staticfiles import StaticFiles
 
 from unhunch.config import Settings, get_settings
 from unhunch.web.deps import WebOptions
-from unhunch.web.errors import EVERY_API_ROUTE, add_error_handlers
+from unhunch.web.errors import EVERY_API_ROUTE, add_error_handlers, errors
 from unhunch.web.guard import Guard, allowed_hosts
-from unhunch.web.security import security_middleware
+from unhunch.web.security import SAFE_METHODS, security_middleware
 from unhunch.web.templating import STATIC, make_templates
 
 DEFAULT_PORT = 8000
@@ -54,7 +55,15 @@ def create_app(
     app.mount("/static", StaticFiles(directory=str(STATIC)), name="static")
     app.mount(api_docs.ASSETS, api_docs.assets(), name="api-docs-assets")
     for module in (pages, screen, profile, today, session, diary, library, breaks, summary):
+        document_cross_site_refusal(module.router)
         app.include_router(module.router, responses=EVERY_API_ROUTE)
     app.include_router(api_docs.router)
     add_error_handlers(app)
     return app
+
+
+def document_cross_site_refusal(router: APIRouter) -> None:
+    """Every state-changing route may answer 403 (security.py refuses cross-site writes)."""
+    for route in router.routes:
+        if isinstance(route, APIRoute) and (route.methods or set()) - SAFE_METHODS:
+            route.responses.update(errors(403))

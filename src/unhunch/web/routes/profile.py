@@ -16,6 +16,7 @@ from unhunch.core.vocab import CONDITIONS, EQUIPMENT, LEVELS, PAIN_REGIONS, SETT
 from unhunch.services import planning
 from unhunch.web import profile_form as pf
 from unhunch.web.deps import Ctx, now
+from unhunch.web.errors import errors
 from unhunch.web.forms import form_lists, whole_number
 from unhunch.web.templating import page
 
@@ -83,7 +84,7 @@ async def profile_preview(request: Request) -> HTMLResponse:
 # --- JSON API: the same shape as `unhunch profile show --json`.
 
 
-@router.get("/api/profile", tags=["profile"])
+@router.get("/api/profile", tags=["profile"], responses=errors(404))
 def api_profile(context: Ctx) -> Profile:
     """The saved profile (404 when none is saved yet)."""
     profile = planning.load_profile(context)
