@@ -27,7 +27,7 @@ from unhunch.web.app import create_app
 
 pytestmark = pytest.mark.slow
 
-EXAMPLES = int(os.environ.get("UNHUNCH_SCHEMATHESIS_EXAMPLES", "160"))
+EXAMPLES = int(os.environ.get("UNHUNCH_SCHEMATHESIS_EXAMPLES", "450"))
 WANTED_CASES = 5000
 SENT: dict[str, int] = {}
 
@@ -78,7 +78,7 @@ def coaching_store(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
     operations = sum(1 for op in schema.get_all_operations() if isinstance(op, Ok))
     total = sum(SENT.values())
     print(f"schemathesis: {total} cases over {len(SENT)} of {operations} operations: {SENT}")
-    if len(SENT) == operations and EXAMPLES >= 160:
+    if len(SENT) == operations and EXAMPLES >= 450:
         assert total >= WANTED_CASES, SENT
 
 

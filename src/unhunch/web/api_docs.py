@@ -24,6 +24,7 @@ PAGE = f"""<!doctype html>
   <meta charset="utf-8">
   <meta name="viewport" content="width=device-width, initial-scale=1">
   <title>unhunch API</title>
+  <link rel="icon" href="/static/icon.svg" type="image/svg+xml">
   <link rel="stylesheet" href="{ASSETS}/swagger-ui.css">
 </head>
 <body>
