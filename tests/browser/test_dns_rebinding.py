@@ -18,6 +18,7 @@ import pytest
 from playwright.sync_api import Browser, Page, Playwright
 
 from tests.browser.conftest import CHROMIUM, CHROMIUM_ARGS, ready_to_coach
+from tests.integration.test_web_screen import full_answers
 
 pytestmark = pytest.mark.browser
 
@@ -57,20 +58,6 @@ def attacker(rebinding_browser: Browser, server: str) -> Iterator[Page]:
     context.close()
 
 
-def emergency_answers() -> dict[str, Any]:
-    from unhunch.services.screening import screening_content
-
-    return {
-        "age": 40,
-        "pain_weeks": 1,
-        "improving": True,
-        "new_pain": False,
-        "long_term_steroids": False,
-        "clinician_cleared": False,
-        "answers": {i.id: False for i in screening_content().items},
-    }
-
-
 FETCH = """async ({url, method, body}) => {
   const init = {method, headers: {"content-type": "application/json"}};
   if (body !== null) init.body = JSON.stringify(body);
@@ -98,16 +85,14 @@ def test_a_rebound_page_reads_nothing_and_writes_nothing(server: str, attacker: 
     before = store_state(server)
     assert attacker.evaluate("location.origin").startswith("http://evil.example:")
 
-    answers = emergency_answers()
-    answers["answers"]["saddle_numbness"] = True
     attempts: list[tuple[str, str, object]] = [
         ("GET", "/api/profile", None),
         ("GET", "/api/diary", None),
         ("GET", "/api/progress", None),
         ("GET", "/api/screen", None),
         ("GET", "/", None),
-        ("POST", "/api/screen", emergency_answers()),
-        ("POST", "/api/screen", answers),
+        ("POST", "/api/screen", full_answers()),
+        ("POST", "/api/screen", full_answers(saddle_numbness=True)),
         ("POST", "/api/diary", {"scores": {"neck": 0}, "note": "rebound"}),
         ("PUT", "/api/profile", {"pain": {"lower_back": 9}, "minutes": 3, "setting": "floor"}),
     ]
