@@ -145,6 +145,7 @@ def add_error_handlers(app: FastAPI) -> None:
         headers = dict(exc.headers or {})
         if exc.status_code == 405:
             headers["Allow"] = allowed_methods(request)
+            detail = f"{request.method} is not used here; this address takes {headers['Allow']}."
         if wants_json(request) or exc.status_code not in (404, 405):
             return JSONResponse({"detail": detail}, status_code=exc.status_code, headers=headers)
         response = page(request, "not_found", {}, status_code=exc.status_code)
