@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Annotated
 
 from pydantic import Field, field_validator
-from pydantic_settings import BaseSettings, SettingsConfigDict
+from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
 
 def default_home() -> Path:
@@ -18,7 +19,10 @@ class Settings(BaseSettings):
     """Where the data lives and which database to use.
 
     `UNHUNCH_HOME` is the data directory (database, logs, settings);
-    `UNHUNCH_DB` a SQLAlchemy URL that overrides the default SQLite file there.
+    `UNHUNCH_DB` a SQLAlchemy URL that overrides the default SQLite file there;
+    `UNHUNCH_ALLOWED_HOSTS` extra `Host` values the web app answers (comma-separated, each
+    `name:port` as the browser sends it), besides 127.0.0.1, localhost and [::1] on its port
+    (checked by the web app when it starts, so a typo there never stops the CLI).
     """
 
     model_config = SettingsConfigDict(env_prefix="UNHUNCH_", extra="ignore")
@@ -26,6 +30,14 @@ class Settings(BaseSettings):
     home: Path = Field(default_factory=default_home)
     db: str | None = None
     now: str | None = None  # read only by unhunch.clock
+    allowed_hosts: Annotated[tuple[str, ...], NoDecode] = ()
+
+    @field_validator("allowed_hosts", mode="before")
+    @classmethod
+    def split_hosts(cls, value: object) -> object:
+        if isinstance(value, str):
+            return tuple(h.strip().lower() for h in value.split(",") if h.strip())
+        return value
 
     @field_validator("home")
     @classmethod

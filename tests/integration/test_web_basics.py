@@ -40,7 +40,7 @@ def test_cross_site_post_is_refused_by_origin() -> None:
 
 def test_same_origin_post_is_not_refused_as_cross_site() -> None:
     response = client().post(
-        "/", headers={"origin": "http://testserver", "sec-fetch-site": "same-origin"}
+        "/", headers={"origin": "http://127.0.0.1:8000", "sec-fetch-site": "same-origin"}
     )
     assert response.status_code != 403
 
@@ -84,3 +84,50 @@ def test_openapi_documents_every_api_route_and_no_page() -> None:
     ):
         assert wanted in paths
     assert all(p.startswith("/api/") for p in paths)
+
+
+@pytest.mark.parametrize(
+    "path", ["/", "/api/exercises", "/static/app.css", "/nowhere", "/api/docs"]
+)
+def test_every_response_says_cross_origin_resource_policy_same_origin(path: str) -> None:
+    assert client().get(path).headers["cross-origin-resource-policy"] == "same-origin"
+
+
+@pytest.mark.parametrize(
+    ("method", "path", "allowed"),
+    [
+        ("DELETE", "/api/profile", {"GET", "PUT"}),
+        ("PUT", "/api/diary", {"POST"}),
+        ("DELETE", "/library", {"GET"}),
+    ],
+)
+def test_405_names_the_allowed_methods(method: str, path: str, allowed: set[str]) -> None:
+    response = client().request(method, path)
+    assert response.status_code == 405
+    assert allowed <= {m.strip() for m in response.headers["allow"].split(",")}
+
+
+def test_api_docs_are_served_from_this_computer_without_inline_script() -> None:
+    web = client()
+    html = web.get("/api/docs").text
+    assert (
+        "<script>" not in html
+        and "cdn" not in html.lower()
+        and "//" not in html.replace("<!doctype", "").split("<body>")[1].split("src=")[0]
+    )
+    for asset in (
+        "/api/docs/assets/swagger-ui-bundle.js",
+        "/api/docs/assets/swagger-ui.css",
+        "/static/api-docs.js",
+    ):
+        assert asset in html
+        assert web.get(asset).status_code == 200
+
+
+def test_openapi_documents_the_error_answers_with_their_shapes() -> None:
+    doc = client().get("/api/openapi.json").json()
+    put_profile = doc["paths"]["/api/profile"]["put"]["responses"]
+    assert {"400", "413", "422"} <= set(put_profile)
+    schema = put_profile["422"]["content"]["application/json"]["schema"]
+    assert schema == {"$ref": "#/components/schemas/Problems"}
+    assert "HTTPValidationError" not in doc["components"]["schemas"]

@@ -64,6 +64,12 @@ def when_for(moment: dt.datetime) -> When:
     return "evening"
 
 
+def is_small_whole(digits: str) -> bool:
+    """0-9 only (int() also takes "٣", and isdigit() passes "²", which int() refuses), and
+    short enough that int() never hits its digit limit."""
+    return digits.isascii() and digits.isdigit() and len(digits) <= 9
+
+
 def parse_pain(field: str, value: object) -> int:
     """A 0-10 whole number from what was typed (string or int), or an InputError naming field."""
     allowed = "a whole number from 0 (no pain) to 10 (worst imaginable)"
@@ -71,7 +77,7 @@ def parse_pain(field: str, value: object) -> int:
         raise InputError(field, value, allowed)
     if isinstance(value, int):
         number = value
-    elif isinstance(value, str) and value.strip().lstrip("+-").isdigit():
+    elif isinstance(value, str) and is_small_whole(value.strip().lstrip("+-")):
         number = int(value.strip())
     else:
         raise InputError(field, value, allowed)

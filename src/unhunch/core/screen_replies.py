@@ -109,7 +109,8 @@ def parse_reply(question: Question, raw: str) -> FlowValue:
         if question.id == "age"
         else "a whole number of weeks, 0 or more (0 if less than a week)"
     )
-    if not text.isdigit() or not 0 <= int(text) <= top:
+    # ASCII digits only: "²" and "٣" pass str.isdigit() and would crash or surprise int().
+    if not (text.isascii() and text.isdigit()) or len(text) > 5 or not 0 <= int(text) <= top:
         raise InputError(question.id, raw, allowed)
     return int(text)
 

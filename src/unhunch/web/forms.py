@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from starlette.requests import Request
 
+from unhunch.core.diary import is_small_whole
 from unhunch.core.errors import InputError
 
 
@@ -30,3 +31,10 @@ async def form_lists(request: Request) -> dict[str, list[str]]:
             raise InputError(key, "a file", "text only")
         out.setdefault(key, []).append(value)
     return out
+
+
+def whole_number(raw: str) -> int | None:
+    """A whole number typed as 0-9 digits (an optional minus first), else None, so each field
+    can name the problem itself."""
+    text = raw.strip()
+    return int(text) if is_small_whole(text.removeprefix("-")) else None

@@ -10,6 +10,7 @@ from unhunch.core.errors import InputError, InputErrors
 from unhunch.core.models import Profile
 from unhunch.core.profile_parse import parse_profile
 from unhunch.core.vocab import PAIN_REGIONS
+from unhunch.web.forms import whole_number
 
 # Plain words for conditions on the form (ids stay the contract).
 CONDITION_WORDS: dict[str, str] = {
@@ -61,12 +62,10 @@ def values_of(profile: Profile | None) -> dict[str, Any]:
 
 def whole(field: str, raw: str, allowed: str) -> int | str:
     """A whole number, or the raw text so the parser names the field and the value."""
-    try:
-        return int(raw.strip())
-    except ValueError:
-        if raw.strip() == "":
-            raise InputError(field, raw, allowed) from None
-        return raw
+    if raw.strip() == "":
+        raise InputError(field, raw, allowed)
+    number = whole_number(raw)
+    return raw if number is None else number
 
 
 def profile_from_form(form: Mapping[str, list[str]]) -> Profile:

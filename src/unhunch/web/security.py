@@ -65,6 +65,8 @@ async def security_middleware(request: Request, call_next: Handler) -> Response:
     response.headers["Referrer-Policy"] = "no-referrer"
     response.headers["X-Frame-Options"] = "DENY"
     response.headers["Cross-Origin-Opener-Policy"] = "same-origin"
+    # No other site may load our answers as an image, script or the like (no-cors reads).
+    response.headers["Cross-Origin-Resource-Policy"] = "same-origin"
     if not request.url.path.startswith("/static/"):
         # Pages hold health data: never kept in a shared or disk cache.
         response.headers.setdefault("Cache-Control", "no-store")

@@ -4,7 +4,8 @@ snooze / skip buttons, the player page for a break (/breaks/session), and the JS
 
 from __future__ import annotations
 
-from typing import Annotated, Any, Literal
+from collections.abc import Callable
+from typing import Annotated, Any, Literal, get_args
 
 from fastapi import APIRouter, Query
 from starlette.requests import Request
@@ -122,7 +123,6 @@ def api_next(context: Ctx) -> dict[str, Any]:
     return breaks.find_next(context, now()).to_json()
 
 
-@router.post("/api/breaks/{action}", tags=["breaks"])
 def api_act(context: Ctx, action: Action) -> dict[str, Any]:
     """Record a break taken, snoozed (422 past the snooze limit) or skipped; returns the next."""
     moment = now()
@@ -133,6 +133,26 @@ def api_act(context: Ctx, action: Action) -> dict[str, Any]:
     else:
         breaks.snooze(context, moment)
     return {"recorded": action, "next": breaks.find_next(context, moment).to_json()}
+
+
+# One route per action, not `/api/breaks/{action}`: that would also catch POST /api/breaks/next
+# and answer 422 where the method is what is wrong (405).
+def _act_route(action: Action) -> Callable[[Context], dict[str, Any]]:
+    def act(context: Ctx) -> dict[str, Any]:
+        return api_act(context, action)
+
+    act.__doc__ = api_act.__doc__
+    return act
+
+
+for _action in get_args(Action):
+    router.add_api_route(
+        f"/api/breaks/{_action}",
+        _act_route(_action),
+        methods=["POST"],
+        tags=["breaks"],
+        name=f"api_break_{_action}",
+    )
 
 
 @router.get("/api/breaks/timeline", tags=["breaks"])

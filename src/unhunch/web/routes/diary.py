@@ -17,7 +17,7 @@ from unhunch.core.trends_words import sentences
 from unhunch.core.vocab import PAIN_REGIONS, SYMPTOMS, WHENS
 from unhunch.services import diary, planning, screening
 from unhunch.web.deps import Ctx, now
-from unhunch.web.forms import form_lists
+from unhunch.web.forms import form_lists, whole_number
 from unhunch.web.templating import page
 
 router = APIRouter()
@@ -79,7 +79,8 @@ async def diary_save(request: Request, context: Ctx) -> Response:
     for region in PAIN_REGIONS:
         raw = form.get(f"pain_{region}", [""])[0].strip()
         if raw:
-            scores[region] = int(raw) if raw.isdigit() else raw
+            number = whole_number(raw)
+            scores[region] = raw if number is None else number
     entry_id = form.get("entry_id", [""])[0] or None
     if entry_id is not None:
         try:
@@ -110,7 +111,8 @@ async def slider_readout(request: Request) -> HTMLResponse:
     if region not in PAIN_REGIONS:
         raise InputError("region", region, ", ".join(PAIN_REGIONS))
     raw = form.get(f"pain_{region}", ["0"])[0]
-    value = int(raw) if raw.isdigit() and int(raw) <= 10 else 0
+    number = whole_number(raw)
+    value = number if number is not None and 0 <= number <= 10 else 0
     return page(request, "partials/_readout.html", {"region": region, "value": value})
 
 

@@ -14,6 +14,7 @@ from unhunch.core.library import Library
 from unhunch.core.models import Exercise
 from unhunch.core.vocab import KINDS, POSITIONS, REGIONS, Kind, Position, Region
 from unhunch.web.deps import is_htmx, library
+from unhunch.web.errors import errors
 from unhunch.web.figures import figure_svg
 from unhunch.web.templating import page
 
@@ -109,7 +110,7 @@ def api_exercises(
     return find(lib, region, position, kind, q)
 
 
-@router.get("/api/exercises/{exercise_id}", tags=["library"])
+@router.get("/api/exercises/{exercise_id}", tags=["library"], responses=errors(404))
 def api_exercise(exercise_id: str, lib: Lib) -> Exercise:
     """One exercise."""
     return get_or_404(lib, exercise_id)

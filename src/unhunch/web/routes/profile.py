@@ -17,7 +17,8 @@ from unhunch.core.vocab import CONDITIONS, EQUIPMENT, LEVELS, PAIN_REGIONS, SETT
 from unhunch.services import planning
 from unhunch.web import profile_form as pf
 from unhunch.web.deps import Ctx, now
-from unhunch.web.forms import form_lists
+from unhunch.web.errors import errors
+from unhunch.web.forms import form_lists, whole_number
 from unhunch.web.templating import page
 
 router = APIRouter()
@@ -71,7 +72,8 @@ def echo(form: dict[str, list[str]]) -> dict[str, Any]:
     out: dict[str, Any] = {"pain": {}}
     for region in PAIN_REGIONS:
         raw = form.get(f"pain_{region}", ["0"])[0]
-        out["pain"][region] = int(raw) if raw.isdigit() and int(raw) <= 10 else 0
+        number = whole_number(raw)
+        out["pain"][region] = number if number is not None and 0 <= number <= 10 else 0
     for key in ("minutes", "breath_seconds", "setting", "level"):
         if key in form:
             out[key] = form[key][0]
@@ -98,7 +100,7 @@ class ProfileShown(Profile):
     conditions_from_screen: list[Condition] = Field(default_factory=list)
 
 
-@router.get("/api/profile", tags=["profile"])
+@router.get("/api/profile", tags=["profile"], responses=errors(404))
 def api_profile(context: Ctx) -> ProfileShown:
     """The saved profile (404 when none is saved yet)."""
     profile = planning.load_profile(context)

@@ -93,7 +93,7 @@ async def screen_step(request: Request, context: Ctx) -> Response:
     content = screening.screening_content()
     form = await form_lists(request)
     raw_page = (form.get("page") or ["0"])[0]
-    if not raw_page.isdigit() or len(raw_page) > 2:
+    if not (raw_page.isascii() and raw_page.isdigit()) or len(raw_page) > 2:
         raise InputError("page", raw_page, "a page number of the screen")
     go = (form.get("go") or [""])[0]
     if go == "start":

@@ -27,12 +27,13 @@ from unhunch.services import planning, sessions
 from unhunch.services.admit import admit_routine
 from unhunch.services.context import Context
 from unhunch.web.deps import Ctx, now, options
+from unhunch.web.errors import errors
 from unhunch.web.routes.today import coaching_block
 from unhunch.web.templating import page
 
 router = APIRouter()
 
-Pain = dict[PainRegion, Annotated[int, Field(ge=0, le=10)]]
+Pain = dict[PainRegion, Annotated[int, Field(ge=0, le=10, strict=True)]]
 
 
 def regions_for(profile: Profile) -> list[str]:
@@ -87,7 +88,7 @@ class TimelineDoc(BaseModel):
     regions: list[str]
 
 
-@router.get("/api/timeline", tags=["session"])
+@router.get("/api/timeline", tags=["session"], responses=errors(403))
 def api_timeline(context: Ctx) -> TimelineDoc:
     """Today's routine as the steps the player runs (403 while the screen says no)."""
     routine = admit_routine(context, planning.plan_today(context, now()))
@@ -102,11 +103,11 @@ class StopCheck(BaseModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    pain: int | None = Field(default=None, ge=0, le=10)
-    start_pain: int | None = Field(default=None, ge=0, le=10)
-    spreading: bool = False
-    cardiac_or_faint: bool = False
-    too_much: bool = False
+    pain: int | None = Field(default=None, ge=0, le=10, strict=True)
+    start_pain: int | None = Field(default=None, ge=0, le=10, strict=True)
+    spreading: bool = Field(default=False, strict=True)
+    cardiac_or_faint: bool = Field(default=False, strict=True)
+    too_much: bool = Field(default=False, strict=True)
 
 
 class StopAdvice(BaseModel):
@@ -126,11 +127,11 @@ def api_stop_check(check: StopCheck) -> StopAdvice:
 class SessionItem(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
-    item: int = Field(ge=0, le=100)
+    item: int = Field(ge=0, le=100, strict=True)
     exercise: str = Field(max_length=64, pattern=r"^[a-z][a-z0-9_]*$")
     outcome: Literal["done", "skipped", "stopped", "eased"]
     reason: str | None = Field(default=None, max_length=200)
-    seconds: int = Field(default=0, ge=0, le=24 * 3600)
+    seconds: int = Field(default=0, ge=0, le=24 * 3600, strict=True)
 
 
 class SessionSave(BaseModel):
@@ -210,7 +211,7 @@ def api_save_session(body: SessionSave, context: Ctx) -> dict[str, Any]:
     return {"id": record.id, "status": record.status, "counts": record.counts}
 
 
-@router.get("/api/sessions/{session_id}", tags=["session"])
+@router.get("/api/sessions/{session_id}", tags=["session"], responses=errors(404))
 def api_session(session_id: str, context: Ctx) -> dict[str, Any]:
     """One stored session."""
     from fastapi import HTTPException
