@@ -48,7 +48,9 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
             item.add_marker(folder)
         if path.name in _TERMINAL_FILES:
             item.add_marker("terminal")
-        if "pg_url" in getattr(item, "fixturenames", ()):
+        callspec = getattr(item, "callspec", None)
+        on_postgres = callspec is not None and "postgres" in callspec.params.values()
+        if on_postgres or "pg_url" in getattr(item, "fixturenames", ()):
             item.add_marker("postgres")
 
 
