@@ -34,6 +34,19 @@ NOW = dt.datetime(2026, 3, 2, 9, 30, tzinfo=dt.UTC)  # a Monday, inside working 
 FIXTURES = [HealthCheck.function_scoped_fixture, HealthCheck.too_slow]
 # Each case runs the real thing; shrinking them would take minutes, so a failure is shown as found.
 PHASES = [Phase.explicit, Phase.reuse, Phase.generate]
+
+
+def cases(n: int) -> settings:
+    return settings(
+        max_examples=n,
+        deadline=None,
+        derandomize=True,
+        database=None,
+        suppress_health_check=FIXTURES,
+        phases=PHASES,
+    )
+
+
 runner = CliRunner()
 
 
@@ -42,14 +55,7 @@ def store_person(ctx: Context, person: Person) -> None:
     planning.save_profile(ctx, person.profile, NOW)
 
 
-@settings(
-    max_examples=60,
-    deadline=None,
-    derandomize=True,
-    database=None,
-    suppress_health_check=FIXTURES,
-    phases=PHASES,
-)
+@cases(60)
 @given(people(max_minutes=20), st.sampled_from(IDS), st.lists(st.sampled_from(IDS), max_size=3))
 def test_the_services_give_no_forbidden_exercise(
     tmp_path: Path, person: Person, liked: str, brought: list[str]
@@ -83,14 +89,7 @@ def routine_ids(html: str) -> list[str]:
     return re.findall(r'<li class="routine-item" id="item-([a-z0-9_]+)">', html)
 
 
-@settings(
-    max_examples=15,
-    deadline=None,
-    derandomize=True,
-    database=None,
-    suppress_health_check=FIXTURES,
-    phases=PHASES,
-)
+@cases(15)
 @given(people(max_minutes=15), st.sampled_from(IDS))
 def test_the_web_app_gives_no_forbidden_exercise(person: Person, liked: str) -> None:
     c = client()
@@ -116,14 +115,7 @@ def test_the_web_app_gives_no_forbidden_exercise(person: Person, liked: str) -> 
     assert answer.status_code == (409 if refused else 303)
 
 
-@settings(
-    max_examples=10,
-    deadline=None,
-    derandomize=True,
-    database=None,
-    suppress_health_check=FIXTURES,
-    phases=PHASES,
-)
+@cases(10)
 @given(people(), st.lists(st.sampled_from(IDS), min_size=1, max_size=3))
 def test_start_routine_plays_a_file_only_when_no_exercise_is_forbidden(
     tmp_path: Path, person: Person, brought: list[str]

@@ -51,7 +51,7 @@ def summary_pdf(ctx: Context, now: dt.datetime, days: int = 30) -> tuple[Summary
 def _gather(ctx: Context, now: dt.datetime, days: int) -> tuple[Summary, Progress]:
     from unhunch.content import load_library
     from unhunch.services.diary import entries, see_progress
-    from unhunch.services.planning import load_profile
+    from unhunch.services.planning import rules_profile
     from unhunch.services.screening import coaching_status
     from unhunch.store.screens import DiaryPoint
 
@@ -65,7 +65,7 @@ def _gather(ctx: Context, now: dt.datetime, days: int) -> tuple[Summary, Progres
     first = today - dt.timedelta(days=days - 1)
     since = dt.datetime.combine(first, dt.time(), tzinfo=now.tzinfo)
     status = coaching_status(ctx, now)
-    profile = load_profile(ctx)
+    profile = rules_profile(ctx)  # its conditions and those the screens named
     sessions = _sessions_since(ctx, since)
     breaks = _breaks(ctx, now, days)
     pain = [parts.region(t, today) for t in report.regions]
