@@ -3,7 +3,8 @@
 Objective (maximised; the formula is in planner_score.py and the README, "How the planner
 chooses"): cover each painful region in proportion to its pain; balance the directions of
 movement (bend forward, bend back, twist, side-bend); few position changes (grouped by
-position, moving one way only, so never floor → standing → floor); favourites in; variety
+position, each block one way; a return to a position left costs a change, so routines move
+one way unless a warm-up or cool-down needs the return); favourites in; variety
 against the last days; fewer exercises done properly: the time is filled mainly by growing
 doses (sets first, then holds or reps) around about one main item per 60-100 s of the main
 block, with one warm-up and one cool-down (the shape rule, planner_score.py).
@@ -14,7 +15,10 @@ time; the notes then say so.
 Hard rules (spec 1-6) are never traded for score: the pool only holds allowed exercises
 (setting, equipment, level, conditions, exclusions), every state the search accepts keeps
 total ≤ budget, and the search adds warm-up, cool-down and one main item per painful region
-before it optimises anything else.
+before it optimises anything else. Spec rule 5 ranks first (rank_key): one search places the
+warm-up and cool-down before the favourites (which keep room for them), so a routine of 3
+minutes or more has both whenever an allowed exercise may serve (planner_edges); no later
+move empties either block.
 
 Variety across days: on odd-numbered days the routine must differ from what the plain search
 gives on the day before and the day after; so two consecutive days never get the same routine

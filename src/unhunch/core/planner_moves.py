@@ -61,8 +61,24 @@ def move_block(state: State, required: set[str]) -> bool:
             if found is not None and found[0] > value + EPS:
                 state.add(found[1])
                 return True
+        # ... or take the place of a main item.
+        if blocks.count(p.block) > 1 and _drop_main(state, required, p.cand, value):
+            return True
         state.remove(moved)
         state.add(p)
+    return False
+
+
+def _drop_main(state: State, required: set[str], keep: int, value: float) -> bool:
+    """Drop the first main item (not `keep`, not a favourite) whose going lifts J above
+    `value` and keeps the rules; True when one was dropped."""
+    for q in list(state.picks.values()):
+        if q.block != "main" or q.cand == keep or q.cand in state.pool.forced:
+            continue
+        state.remove(q)
+        if state.fits() and _keeps(state, required) and state.value() > value + EPS:
+            return True
+        state.add(q)
     return False
 
 
