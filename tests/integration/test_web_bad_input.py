@@ -21,14 +21,6 @@ def log_one_entry() -> None:
     assert response.status_code == 200
 
 
-def diary_size() -> int:
-    from unhunch.services import diary
-    from unhunch.services.context import local_context
-
-    report = diary.see_progress(local_context(), __import__("unhunch.clock").clock.now(), 30)
-    return len(report.regions[0].series) + len(report.regions[1].series)
-
-
 def test_a_body_declared_over_64_kib_is_refused_413_before_it_is_read() -> None:
     response = client().post(
         "/api/diary", content=b"{" + b" " * (12 * 1024 * 1024) + b"}", headers=JSON

@@ -131,3 +131,21 @@ def test_openapi_documents_the_error_answers_with_their_shapes() -> None:
     schema = put_profile["422"]["content"]["application/json"]["schema"]
     assert schema == {"$ref": "#/components/schemas/Problems"}
     assert "HTTPValidationError" not in doc["components"]["schemas"]
+
+
+def test_openapi_documents_the_safety_refusal_on_gated_routes() -> None:
+    paths = client().get("/api/openapi.json").json()["paths"]
+    for path in ("/api/routine", "/api/timeline"):
+        assert "403" in paths[path]["get"]["responses"]
+    for path, method in (
+        ("/api/diary", "post"),
+        ("/api/profile", "put"),
+        ("/api/sessions", "post"),
+    ):
+        assert "403" in paths[path][method]["responses"]  # the cross-site refusal
+
+
+def test_a_gated_route_refuses_with_the_documented_shape_without_a_screen() -> None:
+    response = client().get("/api/routine")
+    assert response.status_code == 403
+    assert response.json()["refused"] == "safety"

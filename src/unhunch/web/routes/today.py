@@ -14,6 +14,7 @@ from unhunch.services import planning, screening
 from unhunch.services import today as today_service
 from unhunch.services.context import Context
 from unhunch.web.deps import Ctx, is_htmx, now
+from unhunch.web.errors import errors
 from unhunch.web.templating import page
 
 router = APIRouter()
@@ -92,7 +93,7 @@ def hide(context: Ctx, exercise: ExerciseId) -> Response:
 # --- JSON API: the same shape as `unhunch plan --json`.
 
 
-@router.get("/api/routine", tags=["routine"])
+@router.get("/api/routine", tags=["routine"], responses=errors(403))
 def api_routine(context: Ctx) -> Routine:
     """Today's routine for the saved profile (403 while the screen does not allow coaching)."""
     return planning.plan_today(context, now())
