@@ -77,10 +77,10 @@ def regions_to_ask(routine: Routine) -> list[str]:
 def load_routine_file(path: Path) -> Routine:
     from pydantic import ValidationError
 
+    from unhunch.input_files import read_input_file
+
     try:
-        return Routine.model_validate_json(path.read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        raise InputError("--routine", str(path), "the path of a routine JSON file") from None
+        return Routine.model_validate_json(read_input_file(path, "--routine"))
     except ValidationError as exc:
         first = exc.errors()[0]
         where = ".".join(str(p) for p in first["loc"])
