@@ -25,6 +25,7 @@ def screened(tmp_path: Path) -> None:
     answers.write_text(json.dumps(document()))
     assert runner.invoke(app, ["screen", "--answers", str(answers), "--json"]).exit_code == 0
 
+
 COMMANDS = {
     "--answers": ["screen", "--answers"],
     "--profile": ["plan", "--profile"],
