@@ -7,7 +7,7 @@ import time
 
 import pytest
 
-from tests.e2e.test_terminal_coach import Terminal, terminal  # noqa: F401 (the fixture)
+from tests.e2e.test_terminal_coach import Terminal
 from tests.integration.session_helpers import rows
 from unhunch.config import get_settings
 from unhunch.core.session_record import ABANDONED

@@ -13,6 +13,7 @@ from unhunch.core.session_record import ABANDONED, record_from_state
 from unhunch.core.stop_rules import CheckIn
 
 STARTED = dt.datetime(2026, 3, 2, 9, tzinfo=dt.UTC)
+SESSION_ID = "6f1c2a3e-0000-4000-8000-000000000001"
 
 
 def started(now: float = 5.0):  # type: ignore[no-untyped-def]
@@ -25,7 +26,7 @@ def test_a_session_answered_with_an_earlier_clock_still_ends_after_it_began() ->
     state = started(now=5.0)
     state, _ = step(state, Quit(), 6.0)
     state, _ = step(state, CheckInAnswer({"neck": 2}), 0.0)  # a caller's clock that restarted
-    record = record_from_state("0" * 8 + "-0000-4000-8000-" + "0" * 12, short_routine(), STARTED, state)
+    record = record_from_state(SESSION_ID, short_routine(), STARTED, state)
     assert record.ended_at is not None and record.ended_at >= record.started_at
 
 
