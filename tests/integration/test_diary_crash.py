@@ -180,7 +180,7 @@ def _cli_writes_killed(env: dict[str, str], rng: random.Random) -> tuple[set[str
     while kills < CLI_KILLS and rounds < 4 * CLI_KILLS:
         rounds += 1
         writers = pair(rounds)
-        time.sleep(rng.uniform(0.5, 1.3) * took)
+        time.sleep(rng.uniform(0.4, 1.6) * took)
         for writer in writers:
             if writer.poll() is None:
                 writer.send_signal(signal.SIGKILL)
