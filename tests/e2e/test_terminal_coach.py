@@ -145,6 +145,7 @@ def test_quit_asks_to_confirm_then_stops_and_still_saves(terminal: Terminal) -> 
     [session] = rows(get_settings().database_url)["sessions"]
     assert session["status"] == "quit"
     assert session["pain_before"] == {"neck": 5} and session["pain_after"] is None
+    assert session["ended_at"] > session["started_at"]  # it once ended before it began
 
 
 @pytest.mark.parametrize("terminal", ["2"], indirect=True)

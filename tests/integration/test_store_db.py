@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from pathlib import Path
 
 import pytest
 from sqlalchemy import inspect, select, text
@@ -67,3 +68,26 @@ def test_a_postgres_server_that_does_not_answer_is_named_without_its_password() 
         db.get_engine("postgresql+psycopg://someone:secret@127.0.0.1:1/back")
     assert "running" in str(err.value)
     assert "secret" not in str(err.value)
+
+
+def test_two_first_runs_at_once_both_work_and_migrate_once(tmp_path: Path) -> None:
+    """Two `unhunch log pain` on a new data folder at the same moment: before, both created the
+    tables and one failed with "table profiles already exists" (exit 1)."""
+    import os
+    import subprocess
+    import sys
+
+    for attempt in range(3):
+        env = {**os.environ, "UNHUNCH_HOME": str(tmp_path / f"new-{attempt}")}
+        runs = [
+            subprocess.Popen(
+                [sys.executable, "-m", "unhunch", "log", "pain", "--neck", "2", "--json"],
+                env=env,
+                stdout=subprocess.PIPE,
+                stderr=subprocess.PIPE,
+                text=True,
+            )
+            for _ in range(2)
+        ]
+        results = [(r.wait(timeout=120), r.communicate()) for r in runs]
+        assert [code for code, _ in results] == [0, 0], results

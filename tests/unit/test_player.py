@@ -182,13 +182,13 @@ def test_too_much_with_an_easier_version_swaps_it_in_and_records_eased() -> None
     assert state.outcomes[2].exercise == "thread_the_needle"
 
 
-def test_too_much_without_an_easier_version_skips_the_exercise() -> None:
+def test_too_much_without_an_easier_version_stops_the_exercise_so_its_dose_steps_back() -> None:
     state, now = begin()
     state, now = go_to(state, now, 2)  # chin tucks, rep 1
     state, effects = step(state, TooMuch(CheckIn(pain=8, start_pain=None)), now + 1)
     [advice] = [e for e in effects if isinstance(e, Advise)]
     assert advice.then == "There is no easier version of Chin tucks, so we move on."
-    assert state.outcomes[0].outcome == "skipped"
+    assert state.outcomes[0].outcome == "stopped"
     assert state.outcomes[0].reason == "pain_above_limit: no easier version"
     assert state.current.exercise == "seated_spinal_twist"
 

@@ -9,7 +9,6 @@ from typing import Annotated
 import typer
 
 from unhunch.cli.render import console, err_console, print_json
-from unhunch.core.errors import InputError
 
 
 def export(
@@ -41,13 +40,11 @@ def import_(
     ] = False,
 ) -> None:
     """Restore an export into an empty store (checked in full before anything is written)."""
+    from unhunch.input_files import read_input_file
     from unhunch.services.context import local_context
     from unhunch.services.export import import_text
 
-    try:
-        text = file.read_text(encoding="utf-8-sig")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise InputError("FILE", str(file), f"a readable UTF-8 file ({exc})") from None
+    text = read_input_file(file, "FILE")
     done = import_text(local_context(), text, str(file))
     if as_json:
         print_json({"imported": done.counts, "total": done.total})

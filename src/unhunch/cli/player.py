@@ -16,6 +16,7 @@ from rich.console import Console
 from rich.live import Live
 
 from unhunch import clock
+from unhunch.cli.hangup import OnChange, ends_on_hangup, record_abandoned
 from unhunch.cli.player_view import detail_words, screen
 from unhunch.core.player import PlayerState, new_state, step
 from unhunch.core.player_events import (
@@ -75,9 +76,6 @@ class PlayerClock:
         return player_seconds / self.speed
 
 
-OnChange = Callable[[PlayerState], None]
-
-
 def ask_pain(out: Console, regions: Sequence[str], moment: str) -> dict[str, int]:
     """Pain 0-10 for each region, one question at a time; Enter alone skips a region."""
     found: dict[str, int] = {}
@@ -117,11 +115,14 @@ def run_interactive(
     out: Console,
     quiet: bool = False,
     speed: float = 1.0,
+    timer: PlayerClock | None = None,
 ) -> tuple[PlayerState, list[Advise]]:
-    """Full-screen session; returns when the closing check-in is due or the session ended."""
+    """Full-screen session; returns when the closing check-in is due or the session ended.
+
+    Pass the `timer` to keep using its clock afterwards (the closing check-in's time)."""
     from unhunch.cli.keys import RawKeys
 
-    timer = PlayerClock(speed)
+    timer = timer or PlayerClock(speed)
     advice: list[Advise] = []
     state = new_state(timeline)
     state, _ = step(state, Start(), timer.now())
@@ -158,8 +159,15 @@ def run_interactive(
         if resume and was_running:
             apply(Resume())
 
+    def abandon(signum: int) -> None:
+        record_abandoned(state, on_change, timer.now(), signum)
+
     try:
-        with RawKeys() as keys, Live(console=out, screen=True, auto_refresh=False) as live:
+        with (
+            ends_on_hangup(abandon),
+            RawKeys() as keys,
+            Live(console=out, screen=True, auto_refresh=False) as live,
+        ):
             while state.status not in ("ended", "asking"):
                 live.update(screen(state, message if modal != "menu" else TOO_MUCH_MENU, prompt))
                 live.refresh()
@@ -229,7 +237,10 @@ def run_lines(
     advice: list[Advise] = []
     state = new_state(timeline)
 
+    latest = [state]  # what drive() has reached, for a hangup in the middle of it
+
     def handle(state: PlayerState, found: list[Effect]) -> None:
+        latest[0] = state
         for effect in found:
             if isinstance(effect, ShowStep):
                 shown = state.steps[effect.index]
@@ -247,8 +258,13 @@ def run_lines(
     for event in (Start(), CheckInAnswer(pain_before)):
         state, found = step(state, event, timer.now())
         handle(state, found)
+
+    def abandon(signum: int) -> None:
+        record_abandoned(latest[0], on_change, timer.now(), signum)
+
     try:
-        state = drive(state, timer, handle)
+        with ends_on_hangup(abandon):
+            state = drive(state, timer, handle)
     except KeyboardInterrupt:
         state, found = step(state, Finish(), timer.now())
         handle(state, found)

@@ -98,12 +98,9 @@ def any_option(*values: object) -> bool:
 
 
 def read_profile_file(path: Path) -> dict[str, Any]:
-    try:
-        text = path.read_text(encoding="utf-8")
-    except OSError as exc:
-        raise InputError(
-            "--profile", str(path), "a readable JSON profile file", str(exc.strerror)
-        ) from None
+    from unhunch.input_files import read_input_file
+
+    text = read_input_file(path, "--profile")
     try:
         data = json.loads(text)
     except json.JSONDecodeError as exc:

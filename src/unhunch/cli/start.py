@@ -77,10 +77,10 @@ def regions_to_ask(routine: Routine) -> list[str]:
 def load_routine_file(path: Path) -> Routine:
     from pydantic import ValidationError
 
+    from unhunch.input_files import read_input_file
+
     try:
-        return Routine.model_validate_json(path.read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        raise InputError("--routine", str(path), "the path of a routine JSON file") from None
+        return Routine.model_validate_json(read_input_file(path, "--routine"))
     except ValidationError as exc:
         first = exc.errors()[0]
         where = ".".join(str(p) for p in first["loc"])
@@ -183,7 +183,14 @@ def start(
             print_timeline(out, timeline)
             print_summary(out, record, [])
         return
-    from unhunch.cli.player import ask_pain, close_session, player_speed, run_interactive, run_lines
+    from unhunch.cli.player import (
+        PlayerClock,
+        ask_pain,
+        close_session,
+        player_speed,
+        run_interactive,
+        run_lines,
+    )
     from unhunch.core.player import PlayerState
 
     def save(state: PlayerState) -> None:
@@ -197,7 +204,8 @@ def start(
         before = before or ask_pain(out, regions, "before")
         first = SessionRecord(id=session_id, routine=routine, started_at=now, pain_before=before)
         sessions.save(ctx, first)  # the session exists before the first step is shown
-        state, advice = run_interactive(timeline, before, save, out, quiet, speed)
+        timer = PlayerClock(speed)
+        state, advice = run_interactive(timeline, before, save, out, quiet, speed, timer)
         if state.status == "asking":
             for shown in advice[-1:]:
                 if shown.action == "stop_rescreen":  # why we stopped, before asking how it feels
@@ -206,7 +214,7 @@ def start(
                 after = after or ask_pain(out, regions, "after")
             except (KeyboardInterrupt, EOFError):  # leaving now still saves the session
                 after = {}
-        state, more = close_session(state, after, save, state.ended_at or 0.0)
+        state, more = close_session(state, after, save, timer.now())
         advice = advice + more
     print_summary(out, record_from_state(session_id, routine, now, state), advice)
 

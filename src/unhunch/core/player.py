@@ -128,9 +128,10 @@ def _apply(state: PlayerState, event: Event, now: float) -> tuple[PlayerState, l
         return _quit(state, now)
     if isinstance(event, Finish):
         state = _leave(state)
-        if state.end_status is None:
-            state = _close_items(state, "you ended the session", "session ended early")
-            state = replace(state, stop_reason="you ended the session")
+        if state.end_status is None or event.reason:
+            why = event.reason or "you ended the session"
+            state = _close_items(state, why, "session ended early")
+            state = replace(state, stop_reason=why)
         return _end(state, now, state.end_status or "quit", state.stop_reason)
     return state, []
 
@@ -266,8 +267,10 @@ def _answer(
 def _end(
     state: PlayerState, now: float, status: EndStatus, reason: str | None
 ) -> tuple[PlayerState, list[Effect]]:
+    # A session never ends before it began, whatever clock the caller's `now` came from.
+    ended_at = max(now, state.started_at) if state.started_at is not None else now
     state = replace(
-        state, status="ended", end_status=status, stop_reason=reason, ended_at=now, last=None
+        state, status="ended", end_status=status, stop_reason=reason, ended_at=ended_at, last=None
     )
     return state, [End(status, reason)]
 
@@ -347,7 +350,8 @@ def _ease(
     easier = state.timeline.easier.get(item)
     name = state.timeline.items[item].name
     if not easier or item in state.eased:
-        state, effects = _record(state, item, "skipped", f"{rule}: no easier version")
+        # Recorded as stopped, not skipped: it was too much, so progression steps its dose back.
+        state, effects = _record(state, item, "stopped", f"{rule}: no easier version")
         advice = replace(advice, then=f"There is no easier version of {name}, so we move on.")
         state, more = _enter(state, _next_item_start(state, item), now)
         return state, [advice, *effects, *more]

@@ -82,7 +82,10 @@ class Quit:
 
 @dataclass(frozen=True)
 class Finish:
-    """End now, without asking anything more."""
+    """End now, without asking anything more (`reason`: why, when not the person's choice —
+    the terminal closed under a running session)."""
+
+    reason: str | None = None
 
 
 Event = Start | Tick | Pause | Resume | Skip | Back | TooMuch | CheckInAnswer | Quit | Finish

@@ -11,6 +11,9 @@ from unhunch.core.models import Routine
 from unhunch.core.player import PlayerState, outcomes_in_order
 from unhunch.core.player_events import Outcome
 
+# Why a session ended when its terminal closed under it (SIGHUP) or it was told to stop.
+ABANDONED = "abandoned: the terminal closed during the session"
+
 
 class SessionRecord(BaseModel):
     model_config = ConfigDict(frozen=True)
@@ -52,7 +55,8 @@ def record_from_state(
     """The record as it stands; wall times come from the start time plus the player's clock."""
     ended_at = None
     if state.ended_at is not None and state.started_at is not None:
-        ended_at = started_at + dt.timedelta(seconds=state.ended_at - state.started_at)
+        ran = max(0.0, state.ended_at - state.started_at)  # never an end before the start
+        ended_at = started_at + dt.timedelta(seconds=ran)
     return SessionRecord(
         id=session_id,
         routine=routine,

@@ -162,5 +162,6 @@ def _from_cell(kind: str, nullable: bool, text: str, line: int, name: str) -> An
     if kind == "bool":
         return {"true": True, "false": False}.get(text, text)
     if kind == "int":
-        return int(text) if text.lstrip("-").isdigit() else text
+        digits = text.lstrip("-")  # a number longer than any we store is left for the validator
+        return int(text) if digits.isdigit() and len(digits) <= 18 else text
     return text

@@ -100,19 +100,9 @@ def answers_document(answers: Answers) -> dict[str, Any]:
 
 def read_answers_file(path: Path) -> Answers:
     """Read and check an answers file; every problem is named (InputErrors) or SafetyRefusal."""
-    try:
-        text = path.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise plain_error(
-            "--answers", str(path), "an existing JSON file", f"--answers: no file at {path}."
-        ) from None
-    except (OSError, UnicodeDecodeError) as exc:
-        raise plain_error(
-            "--answers",
-            str(path),
-            "a readable UTF-8 JSON file",
-            f"--answers: cannot read {path} as UTF-8 text ({type(exc).__name__}).",
-        ) from None
+    from unhunch.input_files import read_input_file
+
+    text = read_input_file(path, "--answers")
     try:
         data = json.loads(text)
     except json.JSONDecodeError as exc:

@@ -134,16 +134,30 @@ def migrate(engine: Engine) -> None:
     config = Config()
     config.set_main_option("script_location", str(MIGRATIONS))
     script = ScriptDirectory.from_config(config)
-    with engine.connect() as connection:
-        current = set(MigrationContext.configure(connection).get_current_heads())
     known = {r.revision for r in script.walk_revisions()}
-    if current - known:
-        raise failures.unusable(_where(engine), failures.NEWER)
-    if current == set(script.get_heads()):
-        return
-    with engine.begin() as connection:
-        config.attributes["connection"] = connection
-        command.upgrade(config, "head")
+    newest = set(script.get_heads())
+
+    def needs_upgrade(connection: Connection) -> bool:
+        current = set(MigrationContext.configure(connection).get_current_heads())
+        if current - known:
+            raise failures.unusable(_where(engine), failures.NEWER)
+        return current != newest
+
+    with engine.connect() as connection:
+        if not needs_upgrade(connection):
+            return
+    with engine.connect() as connection:
+        if engine.dialect.name == "sqlite":
+            # One migrator at a time, all or nothing: two first runs at once both created the
+            # tables ("table profiles already exists"), and a kill in the middle left half a
+            # schema. SQLite's DDL is transactional once a transaction is open.
+            connection.exec_driver_sql("BEGIN IMMEDIATE")
+        else:  # PostgreSQL: the same, with a lock held until this transaction ends
+            connection.exec_driver_sql("SELECT pg_advisory_xact_lock(7158)")
+        if needs_upgrade(connection):  # again, now that we hold the lock
+            config.attributes["connection"] = connection
+            command.upgrade(config, "head")
+        connection.commit()
 
 
 def _where(engine: Engine) -> str:
