@@ -103,6 +103,13 @@ def test_a_calm_screen_promises_nothing() -> None:
     assert "leaves out" not in evaluate(answers(), CONTENT).advice
 
 
+@pytest.mark.parametrize("sign", ["saddle_numbness", "thunderclap_headache", "recent_neck_injury"])
+def test_beside_an_emergency_or_urgent_result_no_word_on_exercise(sign: str) -> None:
+    outcome = evaluate(answers("pregnancy", sign), CONTENT)
+    assert outcome.tier in ("emergency", "urgent")
+    assert "leaves out" not in outcome.advice
+
+
 def screen(**items: bool | str) -> Answers:
     return Answers(items=items)
 

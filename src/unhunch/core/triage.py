@@ -112,8 +112,10 @@ def evaluate(answers: Answers, content: ScreeningContent) -> Outcome:
     may_coach = tier == "self_care" or (tier == "see_doctor" and answers.clinician_cleared is True)
     advice = _advice(tier, may_coach, findings, content)
     # What the result promises to leave out is written by the table that filters (admissible).
+    # Only where coaching may follow: beside "call 999" or "be seen today" no word on exercise.
     left_out = left_out_sentence(conditions_named(answers))
-    advice = f"{advice} {left_out}" if left_out else advice
+    if left_out and tier in ("self_care", "see_doctor"):
+        advice = f"{advice} {left_out}"
     return Outcome(tier, reasons, advice, may_coach, tuple(findings), asked)
 
 
