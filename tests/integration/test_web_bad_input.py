@@ -91,10 +91,10 @@ def test_unicode_digits_in_the_screen_form_are_422_naming_the_field(typed: str) 
 
 
 @pytest.mark.parametrize("typed", ["٣", "²"])
-def test_unicode_step_number_in_the_screen_form_is_422(typed: str) -> None:
-    response = client().post("/screen", data={"step": typed})
+def test_unicode_page_number_in_the_screen_form_is_422(typed: str) -> None:
+    response = client().post("/screen", data={"page": typed})
     assert response.status_code == 422
-    assert "step" in response.text.lower()
+    assert "page" in response.text.lower()
 
 
 def test_a_traceback_outline_keeps_types_and_lines_but_not_the_text() -> None:

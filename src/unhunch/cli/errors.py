@@ -13,7 +13,13 @@ import sys
 import traceback
 
 from unhunch.cli.render import err_console
-from unhunch.core.errors import InputError, InputErrors, SafetyRefusal, StoreUnusable
+from unhunch.core.errors import (
+    ExerciseRefused,
+    InputError,
+    InputErrors,
+    SafetyRefusal,
+    StoreUnusable,
+)
 
 BUG, INPUT, SAFETY, STORE = 1, 2, 3, 4
 
@@ -50,6 +56,7 @@ def fail(exc: Exception, as_json: bool) -> SystemExit:
         err_console().print("Input problem: " + message, markup=False, style="red")
     elif isinstance(exc, SafetyRefusal):
         code, message = SAFETY, str(exc)
+        field = exc.field if isinstance(exc, ExerciseRefused) else None
         err_console().print(message, markup=False)
     elif isinstance(exc, StoreUnusable):
         code, message, field = STORE, str(exc), "database"

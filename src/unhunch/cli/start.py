@@ -29,7 +29,7 @@ from unhunch.cli.profile import (
     UpperBack,
 )
 from unhunch.cli.render import console, print_json
-from unhunch.core.errors import InputError, SafetyRefusal
+from unhunch.core.errors import InputError
 from unhunch.core.models import DEFAULT_BREATH_SECONDS, Profile, Routine
 from unhunch.core.player_events import Advise
 from unhunch.core.session_record import SessionRecord, record_from_state
@@ -92,20 +92,13 @@ def load_routine_file(path: Path) -> Routine:
         ) from None
 
 
-def checked_routine(ctx: Context, path: Path, as_json: bool) -> Routine:
+def checked_routine(ctx: Context, path: Path) -> Routine:
     """The routine file, once admitted for this person (services/admit): an empty routine or
-    an unknown id exits 2, an exercise a condition forbids exits 3; never played or recorded.
-    With --json the failure is the JSON error document on stdout."""
+    an unknown id exits 2, an exercise a condition forbids exits 3; never played or recorded
+    (cli/errors.py prints the failure, with --json as the error document)."""
     from unhunch.services.admit import admit_routine
 
-    try:
-        return admit_routine(ctx, load_routine_file(path), "--routine")
-    except (InputError, SafetyRefusal) as exc:
-        if as_json:
-            code = 3 if isinstance(exc, SafetyRefusal) else 2
-            field = exc.field if isinstance(exc, InputError) else "--routine"
-            print_json({"error": {"code": code, "message": str(exc), "field": field}})
-        raise
+    return admit_routine(ctx, load_routine_file(path), "--routine")
 
 
 def start(
@@ -161,7 +154,7 @@ def start(
         *(condition, favourite, exclude, breath_seconds),
     )
     if routine_file is not None:
-        routine = checked_routine(ctx, routine_file, as_json)
+        routine = checked_routine(ctx, routine_file)
         regions = regions_to_ask(routine)
         breath = breath_seconds or DEFAULT_BREATH_SECONDS
     else:

@@ -42,8 +42,9 @@ class SafetyRefusal(UnhunchError):
 class ExerciseRefused(SafetyRefusal):
     """An exercise a stored condition forbids was asked for (CLI exit 3, HTTP 409)."""
 
-    def __init__(self, message: str, exercises: tuple[str, ...]) -> None:
+    def __init__(self, message: str, exercises: tuple[str, ...], field: str | None = None) -> None:
         self.exercises = exercises
+        self.field = field  # where the routine came from (e.g. --routine), when one is to blame
         super().__init__(message)
 
 

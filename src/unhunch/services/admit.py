@@ -53,6 +53,7 @@ def check_routine(
             + " ".join(lines)
             + " Today's planned routine leaves them out: use it, or remove them.",
             tuple(refused),
+            field,
         )
 
 
