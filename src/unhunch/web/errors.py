@@ -17,7 +17,13 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from starlette.routing import Match
 
-from unhunch.core.errors import ExerciseRefused, InputError, InputErrors, SafetyRefusal
+from unhunch.core.errors import (
+    ExerciseRefused,
+    InputError,
+    InputErrors,
+    SafetyRefusal,
+    StoreUnusable,
+)
 from unhunch.web.logs import exception_outline
 from unhunch.web.templating import page
 
@@ -152,6 +158,13 @@ def add_error_handlers(app: FastAPI) -> None:
             return JSONResponse(body, status_code=409)
         return page(request, "refused", {"message": str(exc)}, status_code=409)
 
+    async def store_unusable(request: Request, exc: Exception) -> Response:
+        # Not a bug of ours: the file is damaged, newer, read-only or the disk is full. Say which
+        # and what to do (the message names the file), as the CLI does with exit 4.
+        if wants_json(request):
+            return JSONResponse({"detail": str(exc), "refused": "store"}, status_code=503)
+        return page(request, "store_unusable", {"message": str(exc)}, status_code=503)
+
     async def http_error(request: Request, exc: Exception) -> Response:
         assert isinstance(exc, StarletteHTTPException)
         detail = TOO_LARGE if exc.status_code == 413 else exc.detail
@@ -182,5 +195,6 @@ def add_error_handlers(app: FastAPI) -> None:
     app.add_exception_handler(RequestValidationError, validation_error)
     app.add_exception_handler(SafetyRefusal, safety_refusal)
     app.add_exception_handler(ExerciseRefused, exercise_refused)
+    app.add_exception_handler(StoreUnusable, store_unusable)
     app.add_exception_handler(StarletteHTTPException, http_error)
     app.add_exception_handler(Exception, bug)
